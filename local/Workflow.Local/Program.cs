@@ -1,0 +1,1 @@
+return await Workflow.Local.Hosting.CommandLine.RunAsync(args);
