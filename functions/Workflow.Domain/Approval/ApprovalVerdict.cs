@@ -1,0 +1,9 @@
+namespace Workflow.Domain;
+
+public enum ApprovalVerdict
+{
+    Allowed,
+    NotApprover,
+    OwnRequest,
+    NotAwaitingApproval,
+}
