@@ -1,0 +1,202 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Workflow.StateMachine.Expressions;
+
+/// <summary>Type tests, number access, equality and serialisation of JSON values with Step Functions' rules.</summary>
+public static class JsonValues
+{
+    /// <summary>Compact JSON without HTML-escaping, as Step Functions prints payloads in causes and JsonToString.</summary>
+    public static readonly JsonSerializerOptions CompactOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = false,
+    };
+
+    public static JsonValueKind KindOf(JsonNode? node) => node is null ? JsonValueKind.Null : node.GetValueKind();
+
+    public static bool IsString(JsonNode? node) => node is JsonValue && node.GetValueKind() == JsonValueKind.String;
+
+    public static bool IsNumber(JsonNode? node) => node is JsonValue && node.GetValueKind() == JsonValueKind.Number;
+
+    public static bool IsBoolean(JsonNode? node)
+    {
+        if (node is not JsonValue)
+        {
+            return false;
+        }
+
+        var kind = node.GetValueKind();
+        return kind is JsonValueKind.True or JsonValueKind.False;
+    }
+
+    public static bool TryGetString(JsonNode? node, out string value)
+    {
+        if (node is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+        {
+            value = v.GetValue<string>();
+            return true;
+        }
+
+        value = string.Empty;
+        return false;
+    }
+
+    public static bool TryGetBoolean(JsonNode? node, out bool value)
+    {
+        if (node is JsonValue)
+        {
+            switch (node.GetValueKind())
+            {
+                case JsonValueKind.True:
+                    value = true;
+                    return true;
+                case JsonValueKind.False:
+                    value = false;
+                    return true;
+            }
+        }
+
+        value = false;
+        return false;
+    }
+
+    public static bool TryGetDouble(JsonNode? node, out double value)
+    {
+        value = 0;
+        if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number)
+        {
+            return false;
+        }
+
+        if (v.TryGetValue(out JsonElement element))
+        {
+            return element.TryGetDouble(out value);
+        }
+
+        if (v.TryGetValue(out double d)) { value = d; return true; }
+        if (v.TryGetValue(out long l)) { value = l; return true; }
+        if (v.TryGetValue(out int i)) { value = i; return true; }
+        if (v.TryGetValue(out decimal m)) { value = (double)m; return true; }
+        if (v.TryGetValue(out float f)) { value = f; return true; }
+        if (v.TryGetValue(out ulong ul)) { value = ul; return true; }
+        if (v.TryGetValue(out uint ui)) { value = ui; return true; }
+        if (v.TryGetValue(out short s)) { value = s; return true; }
+        if (v.TryGetValue(out byte b)) { value = b; return true; }
+        return double.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>Exact decimal value of a number when it fits (used so 1 and 1.0 compare equal without float noise).</summary>
+    public static bool TryGetDecimal(JsonNode? node, out decimal value)
+    {
+        value = 0;
+        if (node is not JsonValue v || v.GetValueKind() != JsonValueKind.Number)
+        {
+            return false;
+        }
+
+        if (v.TryGetValue(out JsonElement element))
+        {
+            return element.TryGetDecimal(out value);
+        }
+
+        if (v.TryGetValue(out long l)) { value = l; return true; }
+        if (v.TryGetValue(out int i)) { value = i; return true; }
+        if (v.TryGetValue(out decimal m)) { value = m; return true; }
+        return decimal.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>The number as written in JSON (e.g. <c>1.0</c>, <c>1e3</c>), used to tell integers from floats like Java does.</summary>
+    public static string RawNumberText(JsonNode node) => node.ToJsonString();
+
+    /// <summary>True when the number's JSON text is an integer literal (no fraction or exponent).</summary>
+    public static bool IsIntegerLiteral(JsonNode node)
+    {
+        var text = RawNumberText(node);
+        return text.AsSpan().IndexOfAny('.', 'e', 'E') < 0;
+    }
+
+    public static int CompareNumbers(JsonNode left, JsonNode right)
+    {
+        if (TryGetDecimal(left, out var l) && TryGetDecimal(right, out var r))
+        {
+            return l.CompareTo(r);
+        }
+
+        TryGetDouble(left, out var ld);
+        TryGetDouble(right, out var rd);
+        return ld.CompareTo(rd);
+    }
+
+    /// <summary>Structural equality; numbers compare by value, object member order is irrelevant.</summary>
+    public static bool DeepEquals(JsonNode? left, JsonNode? right)
+    {
+        var leftKind = KindOf(left);
+        var rightKind = KindOf(right);
+        if (leftKind != rightKind)
+        {
+            return false;
+        }
+
+        switch (leftKind)
+        {
+            case JsonValueKind.Null:
+            case JsonValueKind.True:
+            case JsonValueKind.False:
+                return true;
+            case JsonValueKind.Number:
+                return CompareNumbers(left!, right!) == 0;
+            case JsonValueKind.String:
+                return string.Equals(left!.GetValue<string>(), right!.GetValue<string>(), StringComparison.Ordinal);
+            case JsonValueKind.Array:
+            {
+                var la = (JsonArray)left!;
+                var ra = (JsonArray)right!;
+                if (la.Count != ra.Count)
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < la.Count; i++)
+                {
+                    if (!DeepEquals(la[i], ra[i]))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            case JsonValueKind.Object:
+            {
+                var lo = (JsonObject)left!;
+                var ro = (JsonObject)right!;
+                if (lo.Count != ro.Count)
+                {
+                    return false;
+                }
+
+                foreach (var (key, value) in lo)
+                {
+                    if (!ro.TryGetPropertyValue(key, out var other) || !DeepEquals(value, other))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            default:
+                return false;
+        }
+    }
+
+    public static string ToCompactJson(JsonNode? node) => node is null ? "null" : node.ToJsonString(CompactOptions);
+
+    /// <summary>Copy for insertion into a new document (a node can have only one parent).</summary>
+    public static JsonNode? Clone(JsonNode? node) => node?.DeepClone();
+}
