@@ -1,0 +1,27 @@
+using Amazon.DynamoDBv2;
+
+namespace Workflow.Aws;
+
+/// <summary>Creates DynamoDB clients configured the standard AWS way.</summary>
+public static class DynamoDbClientFactory
+{
+    /// <summary>
+    /// A client configured from the environment: AWS_REGION, the default credential chain, and the endpoint from
+    /// <c>AWS_ENDPOINT_URL_DYNAMODB</c> over <c>AWS_ENDPOINT_URL</c> over the regional default. AWSSDK.Core 4 applies
+    /// those endpoint variables itself (the tests pin that behaviour), so nothing is re-implemented here.
+    /// </summary>
+    public static AmazonDynamoDBClient Create() => new(new AmazonDynamoDBConfig());
+
+    /// <summary>A client for an explicit endpoint (a local server, say), taking region and credentials from the environment.</summary>
+    public static AmazonDynamoDBClient Create(Uri serviceUrl)
+    {
+        ArgumentNullException.ThrowIfNull(serviceUrl);
+        var config = new AmazonDynamoDBConfig { ServiceURL = serviceUrl.ToString() };
+        if (AwsEnvironment.Process.Region is { } region)
+        {
+            config.AuthenticationRegion = region;
+        }
+
+        return new AmazonDynamoDBClient(config);
+    }
+}
