@@ -55,15 +55,28 @@ public static class PurchaseRequestParser
             return null;
         }
 
-        var value = element.GetString()!;
-        var problem = TextRules.Problem(value, maxLength, allowLineBreaks);
+        var value = StringOf(element);
+        var problem = value is null ? TextRules.UnpairedSurrogate : TextRules.Problem(value, maxLength, allowLineBreaks);
         if (problem is not null)
         {
             errors.Add(new FieldError(path, problem));
             return null;
         }
 
-        return value.Trim();
+        return value!.Trim();
+    }
+
+    /// <summary>The string value, or null when its escapes encode an unpaired surrogate (which .NET refuses to decode).</summary>
+    private static string? StringOf(JsonElement element)
+    {
+        try
+        {
+            return element.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     private static string? ReadCostCentre(JsonElement parent, string prefix, List<FieldError> errors)
@@ -197,7 +210,7 @@ public static class PurchaseRequestParser
             {
                 errors.Add(new FieldError($"{path}.taxCategory", $"must be a string, not {Describe(category.ValueKind)}"));
             }
-            else if (!TaxRateTable.IsCategoryName(category.GetString()))
+            else if (!TaxRateTable.IsCategoryName(StringOf(category)))
             {
                 errors.Add(new FieldError($"{path}.taxCategory", $"must be one of {string.Join(", ", TaxRateTable.CategoryNames)}"));
             }

@@ -6,6 +6,8 @@ namespace Workflow.Domain;
 /// <summary>Checks for free text: any script is fine, but no control characters or broken surrogate pairs.</summary>
 internal static class TextRules
 {
+    public const string UnpairedSurrogate = "contains an invalid (unpaired surrogate) character";
+
     /// <summary>Length in user-perceived characters, so an emoji or a combined accent counts once.</summary>
     public static int VisibleLength(string value) => new StringInfo(value).LengthInTextElements;
 
@@ -21,7 +23,7 @@ internal static class TextRules
         {
             if (Rune.DecodeFromUtf16(value.AsSpan(index), out var rune, out var consumed) != System.Buffers.OperationStatus.Done)
             {
-                return "contains an invalid (unpaired surrogate) character";
+                return UnpairedSurrogate;
             }
 
             var isLineBreak = rune.Value is '\n' or '\r' or '\t';
