@@ -276,7 +276,8 @@ internal sealed class JsonPathParser
         var builder = new StringBuilder();
         while (position < text.Length && text[position] != quote)
         {
-            if (text[position] == '\\' && position + 1 < text.Length)
+            // Step Functions keeps backslashes literally, except before the closing quote character.
+            if (text[position] == '\\' && position + 1 < text.Length && text[position + 1] == quote)
             {
                 position++;
             }

@@ -14,6 +14,37 @@ public sealed class ConformanceSubsetTests
 
     public static IEnumerable<TestCaseData> IntrinsicFunctionCases() => Cases("intrinsic_functions");
 
+    /// <summary>Cases of the other JSONPath areas whose definitions use only Pass, Choice, Succeed and Fail.</summary>
+    public static IEnumerable<TestCaseData> OtherPassChoiceCases()
+    {
+        var root = ConformanceDirectory.Locate();
+        if (root is null)
+        {
+            yield break;
+        }
+
+        foreach (var folder in Directory.GetDirectories(Path.Combine(root, "asl")).Order(StringComparer.Ordinal))
+        {
+            var area = Path.GetFileName(folder);
+            if (area is "jsonata" or "choice_operators" or "intrinsic_functions")
+            {
+                continue;
+            }
+
+            foreach (var file in ConformanceDirectory.AslCases(area))
+            {
+                var definition = JsonNode.Parse(File.ReadAllText(file))!["definition"]!.AsObject();
+                if (PassChoiceRunner.CanRun(definition))
+                {
+                    yield return new TestCaseData(file).SetName($"{area}/{Path.GetFileNameWithoutExtension(file)}");
+                }
+            }
+        }
+    }
+
+    [TestCaseSource(nameof(OtherPassChoiceCases))]
+    public void PassChoiceDefinitions_MatchAwsRecording(string file) => RunCase(file);
+
     [TestCaseSource(nameof(ChoiceOperatorCases))]
     public void ChoiceOperators_MatchAwsRecording(string file) => RunCase(file);
 

@@ -57,6 +57,7 @@ internal static class PassChoiceRunner
                 ["Id"] = $"arn:aws:states:us-east-1:111111111111:execution:{meta["stateMachineName"]}:{meta["executionName"]}",
                 ["Input"] = input?.DeepClone(),
                 ["Name"] = meta["executionName"]?.DeepClone(),
+                ["RedriveCount"] = 0,
                 ["RoleArn"] = meta["roleArn"]?.DeepClone(),
                 ["StartTime"] = "2024-01-01T00:00:00.000Z",
             },
@@ -72,7 +73,7 @@ internal static class PassChoiceRunner
         for (var transitions = 0; transitions < 1000; transitions++)
         {
             var state = (JsonObject)states[name]!;
-            context["State"] = new JsonObject { ["Name"] = name, ["EnteredTime"] = "2024-01-01T00:00:00.000Z", ["RetryCount"] = 0 };
+            context["State"] = new JsonObject { ["EnteredTime"] = "2024-01-01T00:00:00.000Z", ["Name"] = name };
             string? next;
             try
             {
