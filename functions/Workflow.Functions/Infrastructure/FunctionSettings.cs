@@ -1,0 +1,66 @@
+using System.Globalization;
+
+namespace Workflow.Functions.Infrastructure;
+
+/// <summary>Configuration from the environment variables of APP.md; bad values fail at start with the variable named.</summary>
+public sealed record FunctionSettings
+{
+    public string TableName { get; init; } = "";
+    public string EventBusName { get; init; } = "default";
+    public string? StateMachineArn { get; init; }
+    public decimal ApprovalThreshold { get; init; } = 1000m;
+    public string ApproverGroup { get; init; } = "approvers";
+    public string GroupsClaim { get; init; } = "cognito:groups";
+    public IReadOnlyList<string> SupportedJobTypes { get; init; } = ["purchase-request"];
+    public int MaxBodyBytes { get; init; } = 65536;
+    public TimeSpan StaleAfter { get; init; } = TimeSpan.FromMinutes(5);
+    public string ServiceName { get; init; } = "workflow";
+    public IReadOnlyList<string> BlockedVendors { get; init; } = [];
+    public decimal StandardTaxRate { get; init; } = 0.20m;
+    public decimal ReducedTaxRate { get; init; } = 0.05m;
+
+    /// <summary>How long a stored task token is kept (TTL); longer than any approval timeout.</summary>
+    public TimeSpan TaskTokenRetention { get; init; } = TimeSpan.FromDays(30);
+
+    public static FunctionSettings FromEnvironment() => From(Environment.GetEnvironmentVariable);
+
+    public static FunctionSettings From(Func<string, string?> variable)
+    {
+        var defaults = new FunctionSettings();
+        return new FunctionSettings
+        {
+            TableName = Text(variable, "JOBS_TABLE_NAME") ?? throw new InvalidOperationException("Environment variable JOBS_TABLE_NAME is required."),
+            EventBusName = Text(variable, "EVENT_BUS_NAME") ?? defaults.EventBusName,
+            StateMachineArn = Text(variable, "STATE_MACHINE_ARN"),
+            ApprovalThreshold = DecimalOf(variable, "APPROVAL_THRESHOLD") ?? defaults.ApprovalThreshold,
+            ApproverGroup = Text(variable, "APPROVER_GROUP") ?? defaults.ApproverGroup,
+            GroupsClaim = Text(variable, "GROUPS_CLAIM") ?? defaults.GroupsClaim,
+            SupportedJobTypes = List(variable, "SUPPORTED_JOB_TYPES") ?? defaults.SupportedJobTypes,
+            MaxBodyBytes = (int?)DecimalOf(variable, "MAX_BODY_BYTES") ?? defaults.MaxBodyBytes,
+            StaleAfter = DecimalOf(variable, "STALE_AFTER_SECONDS") is { } seconds ? TimeSpan.FromSeconds((double)seconds) : defaults.StaleAfter,
+            ServiceName = Text(variable, "SERVICE_NAME") ?? Text(variable, "POWERTOOLS_SERVICE_NAME") ?? defaults.ServiceName,
+            BlockedVendors = List(variable, "BLOCKED_VENDORS") ?? defaults.BlockedVendors,
+            StandardTaxRate = DecimalOf(variable, "TAX_RATE_STANDARD") ?? defaults.StandardTaxRate,
+            ReducedTaxRate = DecimalOf(variable, "TAX_RATE_REDUCED") ?? defaults.ReducedTaxRate,
+        };
+    }
+
+    private static string? Text(Func<string, string?> variable, string name) =>
+        variable(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    private static List<string>? List(Func<string, string?> variable, string name) =>
+        Text(variable, name)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    private static decimal? DecimalOf(Func<string, string?> variable, string name)
+    {
+        var text = Text(variable, name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && value >= 0
+            ? value
+            : throw new InvalidOperationException($"Environment variable {name} must be a non-negative number, not '{text}'.");
+    }
+}

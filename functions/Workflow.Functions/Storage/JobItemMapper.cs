@@ -1,0 +1,102 @@
+using Amazon.DynamoDBv2.Model;
+using Workflow.Domain;
+
+namespace Workflow.Functions.Storage;
+
+internal static class JobItemMapper
+{
+    public static Dictionary<string, AttributeValue> ToItem(JobRecord job)
+    {
+        var item = new Dictionary<string, AttributeValue>
+        {
+            [JobTableSchema.PartitionKey] = S(JobKeys.JobPartition(job.Id)),
+            [JobTableSchema.SortKey] = S(JobKeys.JobSort),
+            ["id"] = S(job.Id),
+            ["type"] = S(job.Type),
+            ["clientId"] = S(job.ClientId),
+            ["status"] = S(job.Status.ToWire()),
+            ["input"] = S(job.InputJson),
+            ["createdAt"] = S(Timestamps.ToWire(job.CreatedAt)),
+            ["updatedAt"] = S(Timestamps.ToWire(job.UpdatedAt)),
+            ["gsi1pk"] = S(JobKeys.ClientPartition(job.ClientId)),
+            ["gsi1sk"] = S(JobKeys.ClientSort(job.CreatedAt, job.Id)),
+            ["gsi2pk"] = S(JobKeys.StatusPartition(job.Status)),
+            ["gsi2sk"] = S(JobKeys.StatusSort(job.UpdatedAt, job.Id)),
+        };
+        AddIfPresent(item, "idempotencyKey", job.IdempotencyKey);
+        AddIfPresent(item, "executionArn", job.ExecutionArn);
+        AddIfPresent(item, "decision", job.DecisionJson);
+        AddIfPresent(item, "stepResults", job.StepResultsJson);
+        AddIfPresent(item, "purchaseOrderNumber", job.PurchaseOrderNumber);
+        AddIfPresent(item, "error", job.Error);
+        AddIfPresent(item, "cause", job.Cause);
+        if (job.Approval is not null)
+        {
+            item["approval"] = ApprovalToAttribute(job.Approval);
+        }
+
+        return item;
+    }
+
+    public static JobRecord FromItem(Dictionary<string, AttributeValue> item) => new()
+    {
+        Id = Text(item, "id") ?? throw new InvalidDataException("Job item has no id."),
+        Type = Text(item, "type") ?? JobTypes.PurchaseRequest,
+        ClientId = Text(item, "clientId") ?? throw new InvalidDataException("Job item has no clientId."),
+        Status = JobStatusNames.Parse(Text(item, "status")),
+        InputJson = AttributeJson.ToJsonText(item.GetValueOrDefault("input")) ?? "{}",
+        CreatedAt = Timestamps.Parse(Text(item, "createdAt") ?? throw new InvalidDataException("Job item has no createdAt.")),
+        UpdatedAt = Timestamps.Parse(Text(item, "updatedAt") ?? Text(item, "createdAt")!),
+        IdempotencyKey = Text(item, "idempotencyKey"),
+        ExecutionArn = Text(item, "executionArn"),
+        DecisionJson = AttributeJson.ToJsonText(item.GetValueOrDefault("decision")),
+        StepResultsJson = AttributeJson.ToJsonText(item.GetValueOrDefault("stepResults")),
+        Approval = ApprovalFrom(item.GetValueOrDefault("approval")),
+        PurchaseOrderNumber = Text(item, "purchaseOrderNumber"),
+        Error = Text(item, "error"),
+        Cause = Text(item, "cause"),
+    };
+
+    public static AttributeValue ApprovalToAttribute(ApprovalRecord approval)
+    {
+        var map = new Dictionary<string, AttributeValue>
+        {
+            ["outcome"] = S(approval.Outcome),
+            ["by"] = S(approval.By),
+            ["at"] = S(Timestamps.ToWire(approval.At)),
+        };
+        if (approval.Comment is not null)
+        {
+            map["comment"] = S(approval.Comment);
+        }
+
+        return new AttributeValue { M = map };
+    }
+
+    private static ApprovalRecord? ApprovalFrom(AttributeValue? value)
+    {
+        if (value?.M is not { } map)
+        {
+            return null;
+        }
+
+        var outcome = map.GetValueOrDefault("outcome")?.S;
+        var by = map.GetValueOrDefault("by")?.S;
+        var at = map.GetValueOrDefault("at")?.S;
+        return outcome is null || by is null || at is null
+            ? null
+            : new ApprovalRecord(outcome, by, Timestamps.Parse(at), map.GetValueOrDefault("comment")?.S);
+    }
+
+    public static string? Text(Dictionary<string, AttributeValue> item, string name) => item.GetValueOrDefault(name)?.S;
+
+    public static AttributeValue S(string value) => new() { S = value };
+
+    private static void AddIfPresent(Dictionary<string, AttributeValue> item, string name, string? value)
+    {
+        if (value is not null)
+        {
+            item[name] = S(value);
+        }
+    }
+}
