@@ -148,6 +148,8 @@ public sealed class DynaliteServer : IAsyncDisposable
                     listening.TrySetException(new PortInUseException(requestedPort));
                     break;
                 case { Event: "error" } message:
+                    // Also kept in the tail: after start-up the failure surfaces through the process exit instead.
+                    stderr.Add($"{message.Message} ({message.Code})");
                     listening.TrySetException(new DynamoDbServerException($"dynalite failed: {message.Message} ({message.Code})"));
                     log("dynalite: " + message.Message);
                     break;
@@ -195,6 +197,7 @@ public sealed class DynaliteServer : IAsyncDisposable
             {
                 if (_process.HasExited)
                 {
+                    _process.WaitForExit(); // drain the output so the launcher's own error line is in the tail
                     throw new DynamoDbServerException($"dynalite exited while starting (exit code {_process.ExitCode}).{_stderr.Describe()}");
                 }
 
