@@ -132,7 +132,7 @@ internal static class ChoiceRuleCompiler
 
         CheckOperandType(op, operand, location);
         var pattern = op.Family == OperatorFamily.StringMatches ? StringMatchPattern.Parse(operand!.GetValue<string>()) : null;
-        return new ComparisonCondition(variable, op, operand?.DeepClone(), null, pattern);
+        return new ComparisonCondition(variable, op, JsonValues.Clone(operand), null, pattern);
     }
 
     private static void CheckOperandType(ChoiceOperator op, JsonNode? operand, string location)

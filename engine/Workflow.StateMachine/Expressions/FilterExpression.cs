@@ -139,7 +139,7 @@ internal sealed class FilterOperand
         var array = new JsonArray();
         foreach (var item in results)
         {
-            array.Add(item?.DeepClone());
+            array.Add(JsonValues.Clone(item));
         }
 
         value = array;

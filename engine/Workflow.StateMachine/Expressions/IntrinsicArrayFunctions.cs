@@ -13,7 +13,7 @@ internal static class IntrinsicArrayFunctions
         var result = new JsonArray();
         for (var i = 0; i < call.Count; i++)
         {
-            result.Add(call[i]?.DeepClone());
+            result.Add(JsonValues.Clone(call[i]));
         }
 
         return result;
@@ -38,7 +38,7 @@ internal static class IntrinsicArrayFunctions
                 result.Add(chunk);
             }
 
-            chunk.Add(array[i]?.DeepClone());
+            chunk.Add(JsonValues.Clone(array[i]));
         }
 
         return result;
@@ -92,7 +92,7 @@ internal static class IntrinsicArrayFunctions
             throw IntrinsicCatalog.Failure(call, $"the index {index} is out of bounds for an array of length {array.Count}");
         }
 
-        return array[(int)index]?.DeepClone();
+        return JsonValues.Clone(array[(int)index]);
     }
 
     public static JsonNode? ArrayLength(IntrinsicCall call) => JsonValue.Create(IntrinsicCatalog.RequireArray(call, 0).Count);
@@ -111,7 +111,7 @@ internal static class IntrinsicArrayFunctions
 
             if (!duplicate)
             {
-                result.Add(array[i]?.DeepClone());
+                result.Add(JsonValues.Clone(array[i]));
             }
         }
 

@@ -41,12 +41,12 @@ internal static class IntrinsicMathFunctions
         var merged = new JsonObject();
         foreach (var (key, value) in first)
         {
-            merged[key] = value?.DeepClone();
+            merged[key] = JsonValues.Clone(value);
         }
 
         foreach (var (key, value) in second)
         {
-            merged[key] = value?.DeepClone();
+            merged[key] = JsonValues.Clone(value);
         }
 
         return merged;

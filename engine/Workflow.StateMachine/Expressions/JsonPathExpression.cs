@@ -112,7 +112,7 @@ public sealed class JsonPathExpression
         var array = new JsonArray();
         foreach (var item in results)
         {
-            array.Add(item?.DeepClone());
+            array.Add(JsonValues.Clone(item));
         }
 
         value = array;

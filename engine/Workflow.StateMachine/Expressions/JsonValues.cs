@@ -109,13 +109,41 @@ public static class JsonValues
     }
 
     /// <summary>The number as written in JSON (e.g. <c>1.0</c>, <c>1e3</c>), used to tell integers from floats like Java does.</summary>
-    public static string RawNumberText(JsonNode node) => node.ToJsonString();
+    public static string RawNumberText(JsonNode node)
+    {
+        if (node is JsonValue value && value.TryGetValue(out JsonElement element))
+        {
+            return element.GetRawText();
+        }
+
+        return node.ToJsonString();
+    }
 
     /// <summary>True when the number's JSON text is an integer literal (no fraction or exponent).</summary>
     public static bool IsIntegerLiteral(JsonNode node)
     {
-        var text = RawNumberText(node);
-        return text.AsSpan().IndexOfAny('.', 'e', 'E') < 0;
+        if (node is not JsonValue value)
+        {
+            return false;
+        }
+
+        if (value.TryGetValue(out JsonElement element))
+        {
+            return element.TryGetInt64(out _) || element.GetRawText().AsSpan().IndexOfAny('.', 'e', 'E') < 0;
+        }
+
+        if (value.TryGetValue(out long _) || value.TryGetValue(out int _) || value.TryGetValue(out short _)
+            || value.TryGetValue(out byte _) || value.TryGetValue(out ulong _) || value.TryGetValue(out uint _))
+        {
+            return true;
+        }
+
+        if (value.TryGetValue(out decimal number))
+        {
+            return number.Scale == 0;
+        }
+
+        return false;
     }
 
     public static int CompareNumbers(JsonNode left, JsonNode right)
@@ -197,6 +225,72 @@ public static class JsonValues
 
     public static string ToCompactJson(JsonNode? node) => node is null ? "null" : node.ToJsonString(CompactOptions);
 
-    /// <summary>Copy for insertion into a new document (a node can have only one parent).</summary>
-    public static JsonNode? Clone(JsonNode? node) => node?.DeepClone();
+    /// <summary>
+    /// Copy for insertion into a new document (a node can have only one parent). Values read from parsed JSON are
+    /// copied as plain .NET values (string, long, decimal, bool), which is much cheaper than cloning the underlying
+    /// JsonElement and makes later reads of the copy cheap too; numbers keep their literal form (1.0 stays 1.0).
+    /// </summary>
+    public static JsonNode? Clone(JsonNode? node)
+    {
+        switch (node)
+        {
+            case null:
+                return null;
+            case JsonObject obj:
+            {
+                var copy = new JsonObject();
+                foreach (var (key, value) in obj)
+                {
+                    copy.Add(key, Clone(value));
+                }
+
+                return copy;
+            }
+
+            case JsonArray array:
+            {
+                var copy = new JsonArray();
+                for (var i = 0; i < array.Count; i++)
+                {
+                    copy.Add(Clone(array[i]));
+                }
+
+                return copy;
+            }
+
+            case JsonValue value when value.TryGetValue(out JsonElement element):
+                return CloneElementValue(element);
+            default:
+                return node.DeepClone();
+        }
+    }
+
+    private static JsonNode? CloneElementValue(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return JsonValue.Create(element.GetString()!);
+            case JsonValueKind.True:
+                return JsonValue.Create(true);
+            case JsonValueKind.False:
+                return JsonValue.Create(false);
+            case JsonValueKind.Null:
+                return null;
+            case JsonValueKind.Number:
+                if (element.TryGetInt64(out var integer))
+                {
+                    return JsonValue.Create(integer);
+                }
+
+                if (element.GetRawText().AsSpan().IndexOfAny('e', 'E') < 0 && element.TryGetDecimal(out var number))
+                {
+                    return JsonValue.Create(number);
+                }
+
+                return JsonValue.Create(element.Clone());
+            default:
+                return JsonNode.Parse(element.GetRawText());
+        }
+    }
 }

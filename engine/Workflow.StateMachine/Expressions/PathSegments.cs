@@ -91,7 +91,7 @@ internal sealed class PropertySegment(string[] names) : PathSegment
         {
             if (obj.TryGetPropertyValue(name, out var child))
             {
-                merged[name] = child?.DeepClone();
+                merged[name] = JsonValues.Clone(child);
             }
         }
 

@@ -75,7 +75,7 @@ public sealed class PayloadTemplate
                     members.Add((name, compiled));
                 }
 
-                return dynamic ? new ObjectNode([.. members]) : new LiteralNode(obj.DeepClone());
+                return dynamic ? new ObjectNode([.. members]) : new LiteralNode(JsonValues.Clone(obj));
             }
 
             case JsonArray array:
@@ -88,11 +88,11 @@ public sealed class PayloadTemplate
                     dynamic |= items[i] is not LiteralNode;
                 }
 
-                return dynamic ? new ArrayNode(items) : new LiteralNode(array.DeepClone());
+                return dynamic ? new ArrayNode(items) : new LiteralNode(JsonValues.Clone(array));
             }
 
             default:
-                return new LiteralNode(node?.DeepClone());
+                return new LiteralNode(JsonValues.Clone(node));
         }
     }
 
@@ -138,7 +138,7 @@ public sealed class PayloadTemplate
 
     private sealed class LiteralNode(JsonNode? value) : TemplateNode
     {
-        public override JsonNode? Evaluate(in EvaluationScope scope) => value?.DeepClone();
+        public override JsonNode? Evaluate(in EvaluationScope scope) => JsonValues.Clone(value);
     }
 
     private sealed class ObjectNode((string Name, TemplateNode Value)[] members) : TemplateNode
@@ -179,7 +179,7 @@ public sealed class PayloadTemplate
             }
 
             // Indefinite paths already return a fresh array of copies.
-            return path.IsDefinite ? value?.DeepClone() : value;
+            return path.IsDefinite ? JsonValues.Clone(value) : value;
         }
     }
 
@@ -188,7 +188,7 @@ public sealed class PayloadTemplate
         public override JsonNode? Evaluate(in EvaluationScope scope)
         {
             var value = call.Evaluate(scope);
-            return value?.Parent is null ? value : value.DeepClone();
+            return value?.Parent is null ? value : JsonValues.Clone(value);
         }
     }
 }

@@ -38,8 +38,8 @@ public static class ResultPathApplier
             return result;
         }
 
-        var output = stateInput?.DeepClone();
-        var insert = result is null || (result.Parent is null && !ReferenceEquals(result, stateInput)) ? result : result.DeepClone();
+        var output = JsonValues.Clone(stateInput);
+        var insert = result is null || (result.Parent is null && !ReferenceEquals(result, stateInput)) ? result : JsonValues.Clone(result);
         var current = output;
         for (var i = 0; i < segments.Length; i++)
         {
