@@ -89,9 +89,14 @@ internal sealed partial class Interpreter
             {
                 ["Name"] = frame.StateName,
                 ["EnteredTime"] = FormatTime(frame.EnteredTime),
-                ["RetryCount"] = frame.RetryCount,
             },
         };
+
+        // AWS only reports RetryCount for states that can retry.
+        if (frame.Graph.States.TryGetValue(frame.StateName, out var current) && current is RecoverableStateNode)
+        {
+            context["State"]!["RetryCount"] = frame.RetryCount;
+        }
         if (taskToken is not null)
         {
             context["Task"] = new JsonObject { ["Token"] = taskToken };

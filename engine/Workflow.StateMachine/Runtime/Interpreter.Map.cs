@@ -81,14 +81,23 @@ internal sealed partial class Interpreter
         var coordinator = new MapCoordinator(progress, count);
         if (workers == 1)
         {
-            await RunMapWorkerAsync(frame, state, input, progress, coordinator, siblings).ConfigureAwait(false);
+            await RunMapWorkerAsync(frame, state, input, progress, coordinator, siblings, null, -1).ConfigureAwait(false);
         }
         else if (workers > 1)
         {
+            // Like AWS, the first iterations of every worker are all started before any of them runs.
+            var first = new (int Index, Frame? Frame)[workers];
+            for (var w = 0; w < workers; w++)
+            {
+                first[w] = coordinator.TryTake(out var index, out var resumeFrame)
+                    ? (index, resumeFrame ?? StartIteration(frame, state, progress, index))
+                    : (-1, null);
+            }
+
             var tasks = new Task[workers];
             for (var w = 0; w < workers; w++)
             {
-                tasks[w] = RunMapWorkerAsync(frame, state, input, progress, coordinator, siblings).AsTask();
+                tasks[w] = RunMapWorkerAsync(frame, state, input, progress, coordinator, siblings, first[w].Frame, first[w].Index).AsTask();
             }
 
             await Task.WhenAll(tasks).ConfigureAwait(false);
@@ -145,13 +154,14 @@ internal sealed partial class Interpreter
             iterationInputs = Batch(frame, state, batcher, input, iterationInputs);
         }
 
+        var maxConcurrency = state.MaxConcurrencyPath is { } mcp
+            ? ReadCount(frame, state, mcp, input, "MaxConcurrencyPath", "MaxConcurrency")
+            : state.MaxConcurrency;
         run.Record(frame, new HistoryEvent { Type = "MapStateStarted", Length = iterationInputs.Count });
         var progress = new MapProgress(iterationInputs)
         {
             RawInput = input,
-            MaxConcurrency = state.MaxConcurrencyPath is { } mcp
-                ? ReadCount(frame, state, mcp, input, "MaxConcurrencyPath", "MaxConcurrency")
-                : state.MaxConcurrency,
+            MaxConcurrency = maxConcurrency,
             ToleratedFailureCount = state.ToleratedFailureCountPath is { } tcp
                 ? ReadCount(frame, state, tcp, input, "ToleratedFailureCountPath", "ToleratedFailureCount")
                 : state.ToleratedFailureCount ?? -1,
@@ -210,7 +220,7 @@ internal sealed partial class Interpreter
     private int ReadCount(Frame frame, MapStateNode state, JsonPathExpression path, JsonNode? input, string pathField, string field)
     {
         var value = path.Evaluate(Scope(frame, state, input));
-        if (value is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue(out decimal d) && d == decimal.Truncate(d) && d <= int.MaxValue && d >= int.MinValue)
+        if (TryReadNumber(value, out var d) && d == decimal.Truncate(d) && d <= int.MaxValue && d >= int.MinValue)
         {
             if (d < 0)
             {
@@ -226,8 +236,9 @@ internal sealed partial class Interpreter
     private double ReadPercentage(Frame frame, MapStateNode state, JsonPathExpression path, JsonNode? input)
     {
         var value = path.Evaluate(Scope(frame, state, input));
-        if (value is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue(out double d))
+        if (TryReadNumber(value, out var number))
         {
+            var d = (double)number;
             if (d < 0 || d > 100)
             {
                 throw new StatesException(ErrorNames.Runtime, "ToleratedFailurePercentage must be between 0 and 100.");
@@ -239,13 +250,63 @@ internal sealed partial class Interpreter
         throw new StatesException(ErrorNames.Runtime, $"The ToleratedFailurePercentagePath field refers to value {Quoted(value)} which is not a valid float: {path.Text}");
     }
 
+    /// <summary>Numbers, or strings holding a number (AWS accepts <c>"1"</c> for these fields).</summary>
+    private static bool TryReadNumber(JsonNode? value, out decimal number)
+    {
+        number = 0;
+        if (value is not JsonValue v)
+        {
+            return false;
+        }
+
+        return v.GetValueKind() switch
+        {
+            JsonValueKind.Number => v.TryGetValue(out number) || (v.TryGetValue(out double dbl) && TryDecimal(dbl, out number)),
+            JsonValueKind.String => decimal.TryParse(v.GetValue<string>(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out number),
+            _ => false,
+        };
+    }
+
+    private static bool TryDecimal(double value, out decimal number)
+    {
+        number = 0;
+        if (double.IsNaN(value) || double.IsInfinity(value) || Math.Abs(value) > 7.9e28)
+        {
+            return false;
+        }
+
+        number = (decimal)value;
+        return true;
+    }
+
     private static string Quoted(JsonNode? value) => $"\"{PlainText(value)}\"";
 
-    private async ValueTask RunMapWorkerAsync(Frame frame, MapStateNode state, JsonNode? input, MapProgress progress, MapCoordinator coordinator, CancellationTokenSource siblings)
+    private async ValueTask RunMapWorkerAsync(Frame frame, MapStateNode state, JsonNode? input, MapProgress progress, MapCoordinator coordinator, CancellationTokenSource siblings, Frame? startedFrame, int startedIndex)
     {
-        while (!siblings.IsCancellationRequested && coordinator.TryTake(out var index, out var resumeFrame))
+        while (true)
         {
-            var iteration = resumeFrame ?? StartIteration(frame, state, progress, index);
+            Frame iteration;
+            int index;
+            if (startedFrame is not null)
+            {
+                (iteration, index) = (startedFrame, startedIndex);
+                startedFrame = null;
+            }
+            else if (!siblings.IsCancellationRequested && coordinator.TryTake(out index, out var resumeFrame))
+            {
+                iteration = resumeFrame ?? StartIteration(frame, state, progress, index);
+            }
+            else
+            {
+                return;
+            }
+
+            if (siblings.IsCancellationRequested)
+            {
+                run.Record(iteration, new HistoryEvent { Type = "MapIterationAborted", Name = state.Name, Index = index });
+                continue;
+            }
+
             FlowResult result;
             try
             {

@@ -73,6 +73,10 @@ internal sealed partial class Interpreter
                 {
                     errorOutput["Cause"] = cause;
                 }
+                else if (error is ErrorNames.Timeout or ErrorNames.HeartbeatTimeout)
+                {
+                    errorOutput["Cause"] = string.Empty;
+                }
 
                 var assigned = ApplyAssign(frame, state, catcher.Assign, errorOutput);
                 var output = ApplyResultPath(rawInput, catcher.ResultPath, errorOutput);
