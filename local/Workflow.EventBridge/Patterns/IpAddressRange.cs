@@ -48,7 +48,9 @@ internal sealed class IpAddressRange
         }
         if (text.Contains(':', StringComparison.Ordinal))
         {
-            return IPAddress.TryParse(text, out var v6) && v6.AddressFamily == AddressFamily.InterNetworkV6 && v6.ScopeId == 0
+            // AWS recognises IPv6 only in plain hex-and-colon form (no embedded IPv4, zone or brackets).
+            return text.All(c => c == ':' || char.IsAsciiHexDigit(c))
+                && IPAddress.TryParse(text, out var v6) && v6.AddressFamily == AddressFamily.InterNetworkV6
                 ? new IpAddressRange(v6.GetAddressBytes(), 128)
                 : null;
         }

@@ -9,9 +9,12 @@ internal static class PatternCompiler
     private const string Or = "$or";
     private const int MaxBranches = 1024;
 
+    // Operator names, numeric comparison symbols and names AWS keeps for future operators.
     private static readonly HashSet<string> ReservedInsideOr = new(StringComparer.Ordinal)
     {
-        "anything-but", "exists", "prefix", "suffix", "numeric", "cidr", "equals-ignore-case", "wildcard",
+        "exactly", "equals-ignore-case", "prefix", "suffix", "anything-but", "exists", "wildcard", "numeric", "cidr",
+        "=", "<", "<=", ">", ">=", "regex", "not-wildcard", "not-equals-ignore-case", "date-after", "date-on-or-after",
+        "date-before", "date-on-or-before", "in-date-range", "ip-address-in-range", "ip-address-not-in-range",
     };
 
     public static IReadOnlyList<IReadOnlyDictionary<string, ValueMatcher[]>> Compile(PatternObject root)
