@@ -38,8 +38,6 @@ internal sealed partial class Normalizer
     [GeneratedRegex(@"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})", RegexOptions.CultureInvariant)]
     private static partial Regex IsoDateTime();
 
-    private static readonly HashSet<string> HeaderNames = ["X-Amzn-Trace-Id", "x-amz-crc32", "x-amzn-RequestId"];
-
     private static readonly System.Text.Json.JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Structural and string normalisation, then the case's regexes over the JSON text of the value.</summary>
@@ -71,21 +69,6 @@ internal sealed partial class Normalizer
 
     private JsonNode? ApplyMember(JsonNode? node, string? memberName, bool inSdkMetadata)
     {
-        if (memberName is not null && HeaderNames.Contains(memberName) && inSdkMetadata)
-        {
-            return memberName;
-        }
-
-        if (inSdkMetadata && memberName == "Date")
-        {
-            return "date";
-        }
-
-        if (memberName == "RequestId" && inSdkMetadata)
-        {
-            return "RequestId";
-        }
-
         inSdkMetadata |= memberName is "SdkHttpMetadata" or "SdkResponseMetadata";
         switch (node)
         {
