@@ -133,6 +133,21 @@ public sealed class JsonPathExpression
         throw new StatesException("States.Runtime", $"Invalid path '{Text}' : {DescribeFailure(scope)}");
     }
 
+    /// <summary>
+    /// Evaluates the path for a state field that names it directly (<c>ErrorPath</c>, <c>ItemsPath</c>...), throwing
+    /// <c>States.Runtime</c> with AWS's cause when nothing is found:
+    /// <c>The JSONPath '$.x' specified for the field 'ErrorPath' could not be found in the input '{...}'</c>.
+    /// </summary>
+    public JsonNode? EvaluateForField(in EvaluationScope scope, string fieldName)
+    {
+        if (TryEvaluate(scope, out var value))
+        {
+            return value;
+        }
+
+        throw PayloadErrors.PathNotFound(this, fieldName, scope);
+    }
+
     /// <summary>Why a definite path found nothing, in the words of the Jayway JsonPath library that AWS uses.</summary>
     public string DescribeFailure(in EvaluationScope scope)
     {
@@ -264,13 +279,32 @@ public sealed class JsonPathExpression
         return builder.ToString();
     }
 
-    private static string JavaClassName(JsonNode? node) => JsonValues.KindOf(node) switch
+    /// <summary>The Java class Jayway (json-smart) would hold the value as, named in its error messages.</summary>
+    private static string JavaClassName(JsonNode? node)
     {
-        System.Text.Json.JsonValueKind.Null => "null",
-        System.Text.Json.JsonValueKind.String => "java.lang.String",
-        System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False => "java.lang.Boolean",
-        System.Text.Json.JsonValueKind.Number => JsonValues.IsIntegerLiteral(node!) ? "java.lang.Integer" : "java.lang.Double",
-        System.Text.Json.JsonValueKind.Array => "net.minidev.json.JSONArray",
-        _ => "net.minidev.json.JSONObject",
-    };
+        switch (JsonValues.KindOf(node))
+        {
+            case System.Text.Json.JsonValueKind.Null:
+                return "null";
+            case System.Text.Json.JsonValueKind.String:
+                return "java.lang.String";
+            case System.Text.Json.JsonValueKind.True:
+            case System.Text.Json.JsonValueKind.False:
+                return "java.lang.Boolean";
+            case System.Text.Json.JsonValueKind.Number:
+                if (!JsonValues.IsIntegerLiteral(node!))
+                {
+                    return "java.lang.Double";
+                }
+
+                JsonValues.TryGetDecimal(node, out var number);
+                return number is >= int.MinValue and <= int.MaxValue ? "java.lang.Integer"
+                    : number is >= long.MinValue and <= long.MaxValue ? "java.lang.Long"
+                    : "java.math.BigInteger";
+            case System.Text.Json.JsonValueKind.Array:
+                return "net.minidev.json.JSONArray";
+            default:
+                return "net.minidev.json.JSONObject";
+        }
+    }
 }

@@ -24,13 +24,12 @@ public static class ResultPathApplier
             return result;
         }
 
-        var path = JsonPathExpression.Parse(resultPath);
-        if (path.Root != PathRoot.Input || !path.IsReferencePath)
+        if (!IsValidResultPath(resultPath, out var problem))
         {
-            throw new ArgumentException(
-                $"ResultPath must be a reference path into the state input ('$...'), but was '{resultPath}'.",
-                nameof(resultPath));
+            throw new ArgumentException(problem, nameof(resultPath));
         }
+
+        var path = JsonPathExpression.Parse(resultPath);
 
         var segments = path.Segments;
         if (segments.Length == 0)
@@ -85,6 +84,26 @@ public static class ResultPathApplier
         }
 
         return output;
+    }
+
+    /// <summary>
+    /// Definition-time check: a ResultPath must be a reference path into the state input (<c>$</c>, <c>$.a.b</c>,
+    /// <c>$.list[0]</c>); <c>$$</c>, variables, wildcards, filters and slices are rejected.
+    /// </summary>
+    public static bool IsValidResultPath(string text, out string? problem)
+    {
+        if (!JsonPathExpression.TryParse(text, out var path, out var syntax))
+        {
+            problem = syntax;
+            return false;
+        }
+
+        problem = path.Root != PathRoot.Input
+            ? $"ResultPath must refer to the state input ('$...'), not '{text}'."
+            : !path.IsReferencePath
+                ? $"ResultPath must be a reference path (names and indexes only), but was '{text}'."
+                : null;
+        return problem is null;
     }
 
     /// <summary>AWS: <c>Unable to apply ReferencePath $.a.b to input "text"</c> (the input as JSON).</summary>

@@ -189,4 +189,27 @@ public sealed class JsonPathExpressionTests
         Assert.That(JsonPathExpression.Parse(path).TryEvaluate(scope, out var value), Is.True, path);
         return TestScopes.Json(value);
     }
+
+    [Test]
+    public void EvaluateForField_Missing_ThrowsRuntimeNamingTheField()
+    {
+        var error = Assert.Throws<StatesException>(
+            () => JsonPathExpression.Parse("$.ErrorX").EvaluateForField(TestScopes.Input("""{"e":"x"}"""), "ErrorPath"));
+
+        Assert.That(
+            error!.Cause,
+            Is.EqualTo("The JSONPath '$.ErrorX' specified for the field 'ErrorPath' could not be found in the input '{\"e\":\"x\"}'"));
+    }
+
+    [TestCase("""{"a":5}""", "java.lang.Integer")]
+    [TestCase("""{"a":5000000000}""", "java.lang.Long")]
+    [TestCase("""{"a":1.5}""", "java.lang.Double")]
+    [TestCase("""{"a":[1]}""", "net.minidev.json.JSONArray")]
+    [TestCase("""{"a":null}""", "null")]
+    public void DescribeFailure_PropertyOnNonObject_NamesJavaClass(string input, string javaClass)
+    {
+        var description = JsonPathExpression.Parse("$.a.b").DescribeFailure(TestScopes.Input(input));
+
+        Assert.That(description, Does.Contain($"but found '{javaClass}'"));
+    }
 }

@@ -80,4 +80,20 @@ public sealed class ResultPathApplierTests
     {
         Assert.Throws<ArgumentException>(() => ResultPathApplier.Apply(JsonNode.Parse("{}"), resultPath, false, null));
     }
+
+    [TestCase("$", true)]
+    [TestCase("$.a.b[0]", true)]
+    [TestCase("$$.Execution", false)]
+    [TestCase("$var", false)]
+    [TestCase("$.a[*]", false)]
+    [TestCase("$.a..b", false)]
+    [TestCase("nope", false)]
+    public void IsValidResultPath_AcceptsInputReferencePathsOnly(string text, bool valid)
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(ResultPathApplier.IsValidResultPath(text, out var problem), Is.EqualTo(valid));
+            Assert.That(problem, valid ? Is.Null : Is.Not.Empty);
+        });
+    }
 }
