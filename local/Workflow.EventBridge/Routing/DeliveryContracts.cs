@@ -54,7 +54,38 @@ public sealed record DeliveryLogEntry(
     DeliveryOutcome Outcome,
     string? ErrorCode,
     string? ErrorMessage,
-    TimeSpan? NextAttemptIn);
+    TimeSpan? NextAttemptIn)
+{
+    /// <summary>The entry as one compact JSON log line (members with no value are left out).</summary>
+    public string ToJson()
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(stream))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("eventId", EventId);
+            writer.WriteString("rule", RuleName);
+            writer.WriteString("targetId", TargetId);
+            writer.WriteString("targetArn", TargetArn);
+            writer.WriteNumber("attempt", Attempt);
+            writer.WriteString("outcome", Outcome.ToString());
+            if (ErrorCode is not null)
+            {
+                writer.WriteString("errorCode", ErrorCode);
+            }
+            if (ErrorMessage is not null)
+            {
+                writer.WriteString("errorMessage", ErrorMessage);
+            }
+            if (NextAttemptIn is { } next)
+            {
+                writer.WriteNumber("nextAttemptInMs", (long)next.TotalMilliseconds);
+            }
+            writer.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+}
 
 /// <summary>Observer hook for structured logging of routing and delivery.</summary>
 public interface IEventRouterObserver

@@ -11,6 +11,9 @@ public sealed class EventRouter : IAsyncDisposable
 {
     public const int MaxTargetsPerRule = 5;
 
+    /// <summary>AWS's length limit for an EventPattern in PutRule and TestEventPattern.</summary>
+    public const int MaxEventPatternLength = 4096;
+
     private readonly EventRouterOptions _options;
     private readonly ITargetInvoker _invoker;
     private readonly IDeadLetterSink? _deadLetters;
@@ -139,6 +142,7 @@ public sealed class EventRouter : IAsyncDisposable
         EventPattern? pattern = null;
         if (eventPatternJson is not null)
         {
+            RequirePatternLength(eventPatternJson);
             try
             {
                 pattern = EventPattern.Parse(eventPatternJson);
@@ -261,6 +265,7 @@ public sealed class EventRouter : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(eventJson);
         ArgumentNullException.ThrowIfNull(patternJson);
+        RequirePatternLength(patternJson);
         EventPattern pattern;
         try
         {
@@ -286,6 +291,7 @@ public sealed class EventRouter : IAsyncDisposable
             {
                 throw EventBridgeException.Validation("Parameter Event is not valid.");
             }
+            // The API reference also lists "resources", but AWS evaluates events without it, so it is not required here.
             foreach (var field in new[] { "id", "account", "source", "time", "region", "detail-type" })
             {
                 if (!root.TryGetProperty(field, out var value) || value.ValueKind != JsonValueKind.String)
@@ -442,6 +448,15 @@ public sealed class EventRouter : IAsyncDisposable
         if (duplicate is not null)
         {
             throw EventBridgeException.Validation($"Target id {duplicate.Key} is used more than once.");
+        }
+    }
+
+    private static void RequirePatternLength(string pattern)
+    {
+        if (pattern.Length > MaxEventPatternLength)
+        {
+            throw EventBridgeException.Validation(
+                $"1 validation error detected: Value at 'eventPattern' failed to satisfy constraint: Member must have length less than or equal to {MaxEventPatternLength}");
         }
     }
 
