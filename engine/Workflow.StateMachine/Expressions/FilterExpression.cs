@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -101,12 +100,18 @@ internal sealed class FilterOperand
     private readonly JsonNode? literal;
     private readonly PathSegment[]? segments;
     private readonly bool fromRoot;
+    private readonly bool definite;
 
     private FilterOperand(JsonNode? literal, PathSegment[]? segments, bool fromRoot)
     {
         this.literal = literal;
         this.segments = segments;
         this.fromRoot = fromRoot;
+        definite = true;
+        foreach (var segment in segments ?? [])
+        {
+            definite &= segment.IsDefinite;
+        }
     }
 
     public static FilterOperand Literal(JsonNode? value) => new(value, null, false);
@@ -122,12 +127,6 @@ internal sealed class FilterOperand
         }
 
         var start = fromRoot ? root : current;
-        var definite = true;
-        foreach (var segment in segments)
-        {
-            definite &= segment.IsDefinite;
-        }
-
         var results = new List<JsonNode?>(1);
         new PathWalker(segments, results, root).Continue(start, 0);
         if (definite)
@@ -146,5 +145,5 @@ internal sealed class FilterOperand
         return true;
     }
 
-    public static JsonNode? ParseLiteral(string json) => JsonNode.Parse(json, documentOptions: new JsonDocumentOptions());
+    public static JsonNode? ParseLiteral(string json) => JsonValues.Clone(JsonNode.Parse(json));
 }
