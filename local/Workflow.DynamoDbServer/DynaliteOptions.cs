@@ -21,6 +21,12 @@ public sealed record DynaliteOptions
     /// </summary>
     public TimeSpan TableTransitionDelay { get; init; } = TimeSpan.Zero;
 
+    /// <summary>Region written into table ARNs; null inherits AWS_REGION from this process (dynalite's default is us-east-1).</summary>
+    public string? Region { get; init; }
+
+    /// <summary>12-digit account id written into table ARNs; null inherits AWS_ACCOUNT_ID (dynalite's default is 000000000000).</summary>
+    public string? AccountId { get; init; }
+
     /// <summary>Folder holding dynalite's package.json and node_modules; null uses the one this assembly was built with.</summary>
     public string? DynaliteDirectory { get; init; }
 

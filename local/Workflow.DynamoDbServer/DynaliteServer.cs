@@ -65,7 +65,7 @@ public sealed class DynaliteServer : IAsyncDisposable
 
         var stderr = new OutputTail();
         var listening = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var process = Launch(node, directory, LauncherArguments(options, dataDirectory), options.Port, log, stderr, listening);
+        var process = Launch(node, directory, LauncherArguments(options, dataDirectory), options, log, stderr, listening);
         try
         {
             int port;
@@ -114,7 +114,7 @@ public sealed class DynaliteServer : IAsyncDisposable
         string node,
         string directory,
         string arguments,
-        int requestedPort,
+        DynaliteOptions options,
         Action<string> log,
         OutputTail stderr,
         TaskCompletionSource<int> listening)
@@ -130,6 +130,15 @@ public sealed class DynaliteServer : IAsyncDisposable
         };
         startInfo.ArgumentList.Add(Path.Combine(directory, DynaliteInstallation.LauncherScript));
         startInfo.ArgumentList.Add(arguments);
+        if (options.Region is not null)
+        {
+            startInfo.Environment["AWS_REGION"] = options.Region;
+        }
+
+        if (options.AccountId is not null)
+        {
+            startInfo.Environment["AWS_ACCOUNT_ID"] = options.AccountId;
+        }
 
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) =>
@@ -145,7 +154,7 @@ public sealed class DynaliteServer : IAsyncDisposable
                     listening.TrySetResult(message.Port);
                     break;
                 case { Event: "error", Code: "EADDRINUSE" }:
-                    listening.TrySetException(new PortInUseException(requestedPort));
+                    listening.TrySetException(new PortInUseException(options.Port));
                     break;
                 case { Event: "error" } message:
                     // Also kept in the tail: after start-up the failure surfaces through the process exit instead.

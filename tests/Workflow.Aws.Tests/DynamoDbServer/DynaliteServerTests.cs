@@ -144,4 +144,16 @@ public sealed class DynaliteServerTests
             Assert.That(lines, Has.Some.Contains($"dynalite ready at {server.Endpoint}"));
         }
     }
+
+    [Test]
+    public async Task RegionAndAccount_AppearInTableArns()
+    {
+        await using var server = await DynaliteServer.StartAsync(new DynaliteOptions { Region = "eu-west-1", AccountId = "123456789012" });
+        using var client = Client(server);
+
+        await Tables.CreateAsync(client, "jobs");
+        var table = (await client.DescribeTableAsync("jobs")).Table;
+
+        Assert.That(table.TableArn, Is.EqualTo("arn:aws:dynamodb:eu-west-1:123456789012:table/jobs"));
+    }
 }
