@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Local.Template;
+
+namespace Workflow.Local.Hosting;
+
+/// <summary>The composition hook of the local AWS services (Step Functions, EventBridge), defined in their folders.</summary>
+public sealed partial class LocalRuntime
+{
+    private static void AddServices(IServiceCollection services, ApplicationModel model, LocalRuntimeOptions options)
+    {
+        _ = services;
+        _ = model;
+        _ = options;
+    }
+
+    private static void MapServices(WebApplication app) => _ = app;
+}
