@@ -1,8 +1,10 @@
 namespace Workflow.StateMachine.Expressions;
 
 /// <summary>
-/// Parses timestamps the way Step Functions does (Java's ISO_OFFSET_DATE_TIME): <c>2016-03-14T01:59:00Z</c>,
-/// optional seconds and fraction (up to 9 digits), an upper-case <c>T</c> and a zone of <c>Z</c> or <c>±hh:mm</c>.
+/// Parses timestamps the way Step Functions does, with Java's ISO_OFFSET_DATE_TIME ("ISO-8601 extended offset
+/// date-time format"): <c>2016-03-14T01:59:00Z</c>; seconds and a fraction of up to 9 digits are optional, <c>T</c>
+/// and <c>Z</c> are case-insensitive, the offset is <c>Z</c> or <c>±hh</c>, <c>±hh:mm</c>, <c>±hh:mm:ss</c>, and
+/// dates are checked strictly (no February 30th, no hour 24).
 /// </summary>
 public static class StepFunctionsTimestamp
 {
@@ -13,7 +15,7 @@ public static class StepFunctionsTimestamp
         var i = 0;
         if (!ReadDigits(s, ref i, 4, out var year) || !Expect(s, ref i, '-')
             || !ReadDigits(s, ref i, 2, out var month) || !Expect(s, ref i, '-')
-            || !ReadDigits(s, ref i, 2, out var day) || !Expect(s, ref i, 'T')
+            || !ReadDigits(s, ref i, 2, out var day) || !ExpectIgnoreCase(s, ref i, 'T')
             || !ReadDigits(s, ref i, 2, out var hour) || !Expect(s, ref i, ':')
             || !ReadDigits(s, ref i, 2, out var minute))
         {
@@ -61,7 +63,7 @@ public static class StepFunctionsTimestamp
         }
 
         TimeSpan offset;
-        if (i < s.Length && s[i] == 'Z')
+        if (i < s.Length && s[i] is 'Z' or 'z')
         {
             i++;
             offset = TimeSpan.Zero;
@@ -70,13 +72,36 @@ public static class StepFunctionsTimestamp
         {
             var negative = s[i] == '-';
             i++;
-            if (!ReadDigits(s, ref i, 2, out var offsetHours) || !Expect(s, ref i, ':') || !ReadDigits(s, ref i, 2, out var offsetMinutes)
-                || offsetHours > 18 || offsetMinutes > 59)
+            if (!ReadDigits(s, ref i, 2, out var offsetHours))
             {
                 return false;
             }
 
-            offset = new TimeSpan(offsetHours, offsetMinutes, 0);
+            int offsetMinutes = 0, offsetSeconds = 0;
+            if (i < s.Length && s[i] == ':')
+            {
+                i++;
+                if (!ReadDigits(s, ref i, 2, out offsetMinutes))
+                {
+                    return false;
+                }
+
+                if (i < s.Length && s[i] == ':')
+                {
+                    i++;
+                    if (!ReadDigits(s, ref i, 2, out offsetSeconds))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            if (offsetHours > 18 || offsetMinutes > 59 || offsetSeconds > 59)
+            {
+                return false;
+            }
+
+            offset = new TimeSpan(offsetHours, offsetMinutes, offsetSeconds);
             if (negative)
             {
                 offset = -offset;
@@ -88,14 +113,16 @@ public static class StepFunctionsTimestamp
         }
 
         if (i != s.Length || month is < 1 or > 12 || hour > 23 || minute > 59 || second > 59
-            || year < 1 || day < 1 || day > DateTime.DaysInMonth(year, month) || offset.Duration() > TimeSpan.FromHours(14))
+            || year < 1 || day < 1 || day > DateTime.DaysInMonth(year, month) || offset.Duration() > TimeSpan.FromHours(18))
         {
             return false;
         }
 
+        // DateTimeOffset only holds whole-minute offsets up to 14 hours, so keep the instant in UTC.
         try
         {
-            value = new DateTimeOffset(year, month, day, hour, minute, second, offset).AddTicks(fractionTicks);
+            var utc = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(fractionTicks) - offset;
+            value = new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
             return true;
         }
         catch (ArgumentOutOfRangeException)
@@ -130,6 +157,17 @@ public static class StepFunctionsTimestamp
     private static bool Expect(ReadOnlySpan<char> s, ref int i, char c)
     {
         if (i < s.Length && s[i] == c)
+        {
+            i++;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool ExpectIgnoreCase(ReadOnlySpan<char> s, ref int i, char upper)
+    {
+        if (i < s.Length && char.ToUpperInvariant(s[i]) == upper)
         {
             i++;
             return true;
