@@ -65,7 +65,7 @@ public sealed class EventBridgeApi(EventBridgeRuntime runtime) : IAwsJsonService
 
     private byte[] ListRules(ListRulesRequestDto request)
     {
-        var busName = runtime.ResolveBusName(request.EventBusName);
+        var busName = EventBridgeRuntime.ResolveBusName(request.EventBusName);
         var rules = runtime.ListRules(busName, request.NamePrefix);
         var scope = "rules|" + busName + "|" + request.NamePrefix;
         var (page, next) = PageToken.Slice(rules, PageToken.Read(request.NextToken, scope, ""), request.Limit, 100, scope);
@@ -77,7 +77,7 @@ public sealed class EventBridgeApi(EventBridgeRuntime runtime) : IAwsJsonService
     private byte[] DescribeRule(DescribeRuleRequestDto request)
     {
         var name = request.Name ?? throw AwsServiceException.MissingMember("", "name");
-        var busName = runtime.ResolveBusName(request.EventBusName);
+        var busName = EventBridgeRuntime.ResolveBusName(request.EventBusName);
         var rule = runtime.ListRules(busName, null).FirstOrDefault(r => r.Name == name)
                    ?? throw new AwsServiceException("ResourceNotFoundException", "ResourceNotFoundException",
                        $"Rule {name} does not exist on EventBus {busName}.");
@@ -89,23 +89,12 @@ public sealed class EventBridgeApi(EventBridgeRuntime runtime) : IAwsJsonService
     {
         var patternText = request.EventPattern ?? throw AwsServiceException.MissingMember("", "eventPattern");
         var eventText = request.Event ?? throw AwsServiceException.MissingMember("", "event");
-        var pattern = EventPattern.Parse(patternText);
-        bool matches;
-        try
-        {
-            matches = pattern.Matches(eventText);
-        }
-        catch (JsonException)
-        {
-            throw new AwsServiceException("ValidationException", "ValidationException", "Parameter Event is not valid.");
-        }
-
-        return Write(new TestEventPatternResponseDto(matches), Json.TestEventPatternResponseDto);
+        return Write(new TestEventPatternResponseDto(EventRouter.TestEventPattern(eventText, patternText)), Json.TestEventPatternResponseDto);
     }
 
     private byte[] DescribeEventBus(DescribeEventBusRequestDto request)
     {
-        var bus = runtime.FindBus(runtime.ResolveBusName(request.Name))
+        var bus = runtime.FindBus(EventBridgeRuntime.ResolveBusName(request.Name))
                   ?? throw new AwsServiceException("ResourceNotFoundException", "ResourceNotFoundException",
                       $"Event bus {request.Name} does not exist.");
         return Write(new EventBusDto(bus.Name, bus.Arn), Json.EventBusDto);

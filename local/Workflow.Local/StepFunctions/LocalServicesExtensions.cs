@@ -5,6 +5,8 @@ using Microsoft.Extensions.Hosting;
 using Workflow.Local.AwsProtocol;
 using Workflow.Local.EventBridgeService;
 using Workflow.Local.Hosting;
+using Workflow.Local.StepFunctions.Handlers;
+using Workflow.Local.StepFunctions.Mocks;
 using Workflow.Local.Template;
 
 namespace Workflow.Local.StepFunctions;
