@@ -67,7 +67,10 @@ async function start () {
   process.stdin.on('error', stop)
   process.stdin.resume()
   process.on('SIGTERM', stop)
-  process.on('SIGINT', stop)
+  // Ctrl+C in a terminal signals the whole process group. Under a parent process, the parent decides when the store
+  // closes (it may still be writing during its own shutdown) and says so by closing stdin; only a server started by
+  // hand from a terminal stops on Ctrl+C itself.
+  process.on('SIGINT', process.stdin.isTTY ? stop : () => {})
 }
 
 start()
