@@ -18,4 +18,6 @@ public sealed record JobRecord
     public string? PurchaseOrderNumber { get; init; }
     public string? Error { get; init; }
     public string? Cause { get; init; }
+    public DateTimeOffset? StartedAt { get; init; }
+    public DateTimeOffset? CompletedAt { get; init; }
 }

@@ -17,6 +17,8 @@ public static class JobViews
             ["clientId"] = job.ClientId,
             ["createdAt"] = Timestamps.ToWire(job.CreatedAt),
             ["updatedAt"] = Timestamps.ToWire(job.UpdatedAt),
+            ["startedAt"] = job.StartedAt is { } started ? Timestamps.ToWire(started) : null,
+            ["completedAt"] = job.CompletedAt is { } completed ? Timestamps.ToWire(completed) : null,
             ["input"] = ParseOrText(job.InputJson),
         };
         AddIfPresent(view, "steps", job.StepResultsJson is null ? null : ParseOrText(job.StepResultsJson));

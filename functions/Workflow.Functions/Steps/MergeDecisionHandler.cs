@@ -27,6 +27,6 @@ public sealed class MergeDecisionHandler
         StepPipeline.RequireJobId(payload.JobId);
         var results = payload.Results ?? throw new BusinessRuleException("MergeDecision needs 'results' (the Parallel output array).");
         var inputs = StepResultReader.Read(results);
-        return Task.FromResult(new DecisionMerger(dependencies.Settings.ApprovalThreshold).Merge(inputs));
+        return Task.FromResult(new DecisionMerger(payload.ApprovalThreshold ?? dependencies.Settings.ApprovalThreshold).Merge(inputs));
     }
 }

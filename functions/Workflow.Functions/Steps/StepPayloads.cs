@@ -18,6 +18,9 @@ public sealed class MergePayload
     public string? ExecutionId { get; set; }
     public JsonElement? Input { get; set; }
     public List<JsonElement>? Results { get; set; }
+
+    /// <summary>The state machine's configured threshold; when absent, APPROVAL_THRESHOLD applies.</summary>
+    public decimal? ApprovalThreshold { get; set; }
 }
 
 /// <summary>RequestApproval (.waitForTaskToken): the token, the job, and the merged decision to show approvers.</summary>

@@ -55,6 +55,8 @@ internal static class JobItemMapper
         PurchaseOrderNumber = Text(item, "purchaseOrderNumber"),
         Error = Text(item, "error"),
         Cause = Text(item, "cause"),
+        StartedAt = Text(item, "startedAt") is { } started ? Timestamps.Parse(started) : null,
+        CompletedAt = Text(item, "completedAt") is { } completed ? Timestamps.Parse(completed) : null,
     };
 
     public static AttributeValue ApprovalToAttribute(ApprovalRecord approval)
@@ -73,8 +75,14 @@ internal static class JobItemMapper
         return new AttributeValue { M = map };
     }
 
+    /// <summary>A map (written by DecideApproval) or JSON text (written by the state machine, e.g. on timeout).</summary>
     private static ApprovalRecord? ApprovalFrom(AttributeValue? value)
     {
+        if (value?.S is { } text)
+        {
+            return ApprovalFromJson(text);
+        }
+
         if (value?.M is not { } map)
         {
             return null;
@@ -86,6 +94,25 @@ internal static class JobItemMapper
         return outcome is null || by is null || at is null
             ? null
             : new ApprovalRecord(outcome, by, Timestamps.Parse(at), map.GetValueOrDefault("comment")?.S);
+    }
+
+    private static ApprovalRecord? ApprovalFromJson(string text)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(text);
+            var root = document.RootElement;
+            string? Member(string name) =>
+                root.ValueKind == System.Text.Json.JsonValueKind.Object && root.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.String ? v.GetString() : null;
+            var outcome = Member("outcome");
+            var by = Member("by");
+            var at = Member("at");
+            return outcome is null || by is null || at is null ? null : new ApprovalRecord(outcome, by, Timestamps.Parse(at), Member("comment"));
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or FormatException)
+        {
+            return null;
+        }
     }
 
     public static string? Text(Dictionary<string, AttributeValue> item, string name) => item.GetValueOrDefault(name)?.S;
