@@ -4,8 +4,10 @@ namespace Workflow.EventBridge;
 /// "anything-but": matches any present leaf value the excluded condition does not cover. Values of another type
 /// (null, booleans, numbers against string conditions) are never covered, so they match.
 /// </summary>
-internal sealed class AnythingButMatcher(Func<EventValue, bool> excluded) : ValueMatcher
+internal sealed class AnythingButMatcher(Func<EventValue, bool> excluded, IReadOnlyList<WildcardPattern>? wildcards = null) : ValueMatcher
 {
+    public override IEnumerable<WildcardPattern> Wildcards => wildcards ?? [];
+
     protected override bool Matches(EventValue value) => !excluded(value);
 
     public static AnythingButMatcher Strings(IReadOnlyCollection<string> values)
@@ -32,6 +34,6 @@ internal sealed class AnythingButMatcher(Func<EventValue, bool> excluded) : Valu
     public static AnythingButMatcher Suffixes(IReadOnlyList<string> suffixes) =>
         new(v => v.IsString && suffixes.Any(s => v.Text.EndsWith(s, StringComparison.Ordinal)));
 
-    public static AnythingButMatcher Wildcards(IReadOnlyList<WildcardPattern> patterns) =>
-        new(v => v.IsString && patterns.Any(p => p.IsMatch(v.Text)));
+    public static AnythingButMatcher MatchingWildcards(IReadOnlyList<WildcardPattern> patterns) =>
+        new(v => v.IsString && patterns.Any(p => p.IsMatch(v.Text)), patterns);
 }

@@ -119,7 +119,7 @@ internal static class OperatorCompiler
         {
             "prefix" => AnythingButMatcher.Prefixes(AffixOperands(operand)),
             "suffix" => AnythingButMatcher.Suffixes(AffixOperands(operand)),
-            "wildcard" => AnythingButMatcher.Wildcards(
+            "wildcard" => AnythingButMatcher.MatchingWildcards(
                 StringOperands(operand, "wildcard match pattern must be a string").Select(WildcardPattern.Parse).ToList()),
             "equals-ignore-case" => AnythingButMatcher.IgnoreCase(IgnoreCaseOperands(operand)),
             _ => throw new InvalidEventPatternException("Unsupported anything-but pattern: " + name),

@@ -21,6 +21,7 @@ internal static class PatternCompiler
     {
         var branches = new List<Dictionary<string, ValueMatcher[]>>();
         CompileObject(branches, "", root, insideOr: false);
+        CheckWildcardComplexity(branches);
         return branches;
     }
 
@@ -61,6 +62,31 @@ internal static class PatternCompiler
                 default:
                     throw new InvalidEventPatternException($"\"{key}\" must be an object or an array");
             }
+        }
+    }
+
+    /// <summary>AWS judges complexity per field, over every wildcard operand the rule applies to it.</summary>
+    private static void CheckWildcardComplexity(List<Dictionary<string, ValueMatcher[]>> branches)
+    {
+        var byPath = new Dictionary<string, HashSet<WildcardPattern>>(StringComparer.Ordinal);
+        foreach (var branch in branches)
+        {
+            foreach (var (path, matchers) in branch)
+            {
+                foreach (var wildcard in matchers.SelectMany(m => m.Wildcards))
+                {
+                    if (!byPath.TryGetValue(path, out var set))
+                    {
+                        set = [];
+                        byPath[path] = set;
+                    }
+                    set.Add(wildcard);
+                }
+            }
+        }
+        foreach (var patterns in byPath.Values)
+        {
+            WildcardComplexity.Check([.. patterns]);
         }
     }
 

@@ -20,6 +20,8 @@ internal sealed class EqualsIgnoreCaseMatcher(string expected) : ValueMatcher
 
 internal sealed class WildcardMatcher(WildcardPattern pattern) : ValueMatcher
 {
+    public override IEnumerable<WildcardPattern> Wildcards => [pattern];
+
     protected override bool Matches(EventValue value) => value.IsString && pattern.IsMatch(value.Text);
 }
 

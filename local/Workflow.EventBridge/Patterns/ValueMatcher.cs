@@ -16,5 +16,8 @@ internal abstract class ValueMatcher
         return false;
     }
 
+    /// <summary>Wildcard operands of this matcher, for the rule complexity check.</summary>
+    public virtual IEnumerable<WildcardPattern> Wildcards => [];
+
     protected abstract bool Matches(EventValue value);
 }

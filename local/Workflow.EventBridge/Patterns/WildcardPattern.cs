@@ -4,14 +4,10 @@ namespace Workflow.EventBridge;
 
 /// <summary>
 /// A "wildcard" operand: '*' matches any run of characters, "\*" is a literal star and "\\" a literal backslash.
-/// Consecutive stars and other escapes are rejected, and so are patterns whose matching could explode.
+/// Consecutive stars and other escapes are rejected; rule complexity is judged per field by WildcardComplexity.
 /// </summary>
 internal sealed class WildcardPattern
 {
-    // Above this many simultaneously live match positions AWS refuses the rule as too complex.
-    private const int MaxLivePositions = 20;
-    private const int MaxWildcards = 5;
-
     private readonly string[] _segments;
 
     private WildcardPattern(string[] segments)
@@ -23,7 +19,6 @@ internal sealed class WildcardPattern
     {
         var segments = new List<string>();
         var current = new StringBuilder();
-        var stars = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -44,21 +39,17 @@ internal sealed class WildcardPattern
                 }
                 segments.Add(current.ToString());
                 current.Clear();
-                stars++;
                 continue;
             }
             current.Append(c);
         }
         segments.Add(current.ToString());
 
-        var pattern = new WildcardPattern([.. segments]);
-        if (stars > MaxWildcards || pattern.LivePositionBound() > MaxLivePositions)
-        {
-            throw new InvalidEventPatternException(
-                "Rule is too complex - try using fewer wildcard characters or fewer repeating character sequences after a wildcard character");
-        }
-        return pattern;
+        return new WildcardPattern([.. segments]);
     }
+
+    /// <summary>The literal runs between the stars (first and last may be empty).</summary>
+    public IReadOnlyList<string> Segments => _segments;
 
     public bool IsMatch(string value)
     {
@@ -91,45 +82,5 @@ internal sealed class WildcardPattern
             position = found + segment.Length;
         }
         return true;
-    }
-
-    /// <summary>
-    /// Upper bound of how many partial matches of the literal text after the wildcards can be alive at once while
-    /// scanning a value: each star contributes one live position plus, for the text that follows it, the largest
-    /// number of borders (prefixes that are also suffixes) of any of its prefixes ("dir/dir/" re-enters at "dir/").
-    /// </summary>
-    private int LivePositionBound()
-    {
-        var total = 0;
-        for (var i = 1; i < _segments.Length; i++)
-        {
-            total += 1 + SelfOverlaps(_segments[i]);
-        }
-        return total;
-    }
-
-    private static int SelfOverlaps(string segment)
-    {
-        // Prefix function: failure[i] is the longest proper border of segment[..(i + 1)]; the chain of borders
-        // of a prefix is its failure chain, so its length counts the live re-entry points.
-        var failure = new int[segment.Length];
-        var depth = new int[segment.Length];
-        var best = 0;
-        for (var i = 1; i < segment.Length; i++)
-        {
-            var k = failure[i - 1];
-            while (k > 0 && segment[i] != segment[k])
-            {
-                k = failure[k - 1];
-            }
-            if (segment[i] == segment[k])
-            {
-                k++;
-            }
-            failure[i] = k;
-            depth[i] = k == 0 ? 0 : depth[k - 1] + 1;
-            best = Math.Max(best, depth[i]);
-        }
-        return best;
     }
 }
