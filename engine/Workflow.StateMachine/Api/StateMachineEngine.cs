@@ -242,6 +242,11 @@ public sealed class StateMachineEngine : IAsyncDisposable
             ProgressSaver.Restore(run, snapshot.Position);
             if (executions.TryAdd(run.Arn, run))
             {
+                foreach (var token in ProgressSaver.PendingTokens(run.Root))
+                {
+                    services.Tokens.Register(token, run.Arn);
+                }
+
                 Launch(run, resuming: true);
                 resumed++;
             }
@@ -260,7 +265,7 @@ public sealed class StateMachineEngine : IAsyncDisposable
         // Stop the flows without closing the executions: a new engine over the same store resumes them.
         foreach (var run in executions.Values)
         {
-            run.StopReason ??= ExecutionStatus.Running;
+            run.Detach();
             await run.Cancellation.CancelAsync().ConfigureAwait(false);
         }
 
@@ -288,8 +293,6 @@ public sealed class StateMachineEngine : IAsyncDisposable
         {
             throw new StepFunctionsApiException(ApiErrorCodes.TaskTimedOut, "Task Timed Out: 'Provided task does not exist anymore'");
         }
-
-        services.Tokens.Close(taskToken);
     }
 
     private void Persist(StateMachineEntry entry) => services.Store.SaveStateMachine(new StateMachineRecord

@@ -67,6 +67,17 @@ internal sealed class ExecutionRun
 
     public CancellationTokenSource Cancellation { get; } = new();
 
+    /// <summary>Set when the engine shuts down: the flows stop where they are, nothing more is recorded or saved.</summary>
+    public bool Detached { get; private set; }
+
+    public void Detach()
+    {
+        lock (Gate)
+        {
+            Detached = true;
+        }
+    }
+
     /// <summary>Set before <see cref="Cancellation"/> is cancelled, to say why the flows unwind.</summary>
     public ExecutionStatus? StopReason { get; set; }
 
@@ -115,7 +126,7 @@ internal sealed class ExecutionRun
 
     public long Record(Frame? frame, HistoryEvent template)
     {
-        if (frame is { Silent: true } || (Status != ExecutionStatus.Running && !template.Type.StartsWith("Execution", StringComparison.Ordinal)))
+        if (Detached || frame is { Silent: true } || (Status != ExecutionStatus.Running && !template.Type.StartsWith("Execution", StringComparison.Ordinal)))
         {
             return frame?.LastEventId ?? 0;
         }

@@ -47,7 +47,11 @@ internal sealed partial class Interpreter
         }
         finally
         {
-            services.Tokens.CloseAll(run.Arn);
+            if (!run.Detached)
+            {
+                services.Tokens.CloseAll(run.Arn);
+            }
+
             services.Saver?.Save(run);
             run.Completed();
         }
@@ -75,6 +79,11 @@ internal sealed partial class Interpreter
 
     private void FinishStopped()
     {
+        if (run.Detached)
+        {
+            return;
+        }
+
         if (run.StopReason == ExecutionStatus.TimedOut)
         {
             run.TryFinish(ExecutionStatus.TimedOut, null, ErrorNames.Timeout, null, new HistoryEvent { Type = "ExecutionTimedOut", Error = ErrorNames.Timeout });

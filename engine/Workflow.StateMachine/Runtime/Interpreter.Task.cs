@@ -141,6 +141,7 @@ internal sealed partial class Interpreter
         if (pending is not null)
         {
             run.Record(frame, events.Submitted(JsonText.Of(result)));
+            services.Saver?.Save(run);
             return await AwaitTokenAsync(frame, events, pending, deadline, heartbeat, cancellationToken).ConfigureAwait(false);
         }
 

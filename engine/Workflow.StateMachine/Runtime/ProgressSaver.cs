@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Workflow.StateMachine.Api;
 using Workflow.StateMachine.Definition;
-using Workflow.StateMachine.History;
 using Workflow.StateMachine.Persistence;
 
 namespace Workflow.StateMachine.Runtime;
@@ -19,6 +18,11 @@ internal sealed class ProgressSaver(IExecutionStore store)
             ExecutionSnapshot snapshot;
             lock (run.Gate)
             {
+                if (run.Detached)
+                {
+                    return;
+                }
+
                 var events = run.TakeUnsavedEvents();
                 snapshot = new ExecutionSnapshot
                 {
@@ -203,5 +207,34 @@ internal sealed class ProgressSaver(IExecutionStore store)
 
     private static JsonNode? Parse(string? text) => text is null ? null : JsonNode.Parse(text);
 
-    internal static HistoryEvent[] Empty => [];
+    /// <summary>Task tokens the restored flows wait for, so SendTask* calls work as soon as ResumeAsync returns.</summary>
+    public static IEnumerable<string> PendingTokens(Frame frame)
+    {
+        if (frame.PendingTask is { } pending)
+        {
+            yield return pending.Token;
+        }
+
+        foreach (var child in frame.Parallel?.Running ?? [])
+        {
+            if (child is not null)
+            {
+                foreach (var token in PendingTokens(child))
+                {
+                    yield return token;
+                }
+            }
+        }
+
+        foreach (var child in frame.Map?.Running ?? [])
+        {
+            if (child is not null)
+            {
+                foreach (var token in PendingTokens(child))
+                {
+                    yield return token;
+                }
+            }
+        }
+    }
 }

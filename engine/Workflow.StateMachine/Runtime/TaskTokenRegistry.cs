@@ -15,9 +15,7 @@ internal sealed class TaskTokenRegistry
 
     public PendingToken Register(string token, string executionArn)
     {
-        var entry = new PendingToken(token, executionArn);
-        pending[token] = entry;
-        return entry;
+        return pending.GetOrAdd(token, static (t, arn) => new PendingToken(t, arn), executionArn);
     }
 
     public void Close(string token)
