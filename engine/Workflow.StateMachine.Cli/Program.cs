@@ -1,0 +1,3 @@
+using Workflow.StateMachine.Cli;
+
+return await AslCommand.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
