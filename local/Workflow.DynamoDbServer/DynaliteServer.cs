@@ -177,8 +177,17 @@ public sealed class DynaliteServer : IAsyncDisposable
         };
         process.Exited += (_, _) =>
         {
-            // Drain stdout first so a launcher error line (port in use, say) wins over this generic report.
-            process.WaitForExit();
+            try
+            {
+                // Drain stdout first so a launcher error line (port in use, say) wins over this generic report.
+                process.WaitForExit();
+                log(string.Create(CultureInfo.InvariantCulture, $"dynalite (pid {process.Id}) exited with code {process.ExitCode}"));
+            }
+            catch (InvalidOperationException)
+            {
+                // DisposeAsync released the process object first: it was a requested stop, nothing to report.
+            }
+
             listening.TrySetException(new DynamoDbServerException($"dynalite exited before it started listening.{stderr.Describe()}"));
         };
 
