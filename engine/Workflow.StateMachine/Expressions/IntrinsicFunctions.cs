@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Workflow.StateMachine.Expressions;
@@ -159,7 +160,14 @@ public static class IntrinsicFunctions
 
             if (token.Length > 0 && IsJsonNumber(token))
             {
-                return new LiteralArgument(JsonNode.Parse(token));
+                try
+                {
+                    return new LiteralArgument(JsonNode.Parse(token));
+                }
+                catch (JsonException)
+                {
+                    throw Error($"invalid number '{token}'");
+                }
             }
 
             throw Error(token.Length == 0 ? "expected an argument" : $"invalid argument '{token}'");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -485,7 +486,14 @@ internal sealed class JsonPathParser
 
         if (token.Length > 0 && decimal.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
         {
-            return FilterOperand.Literal(FilterOperand.ParseLiteral(token));
+            try
+            {
+                return FilterOperand.Literal(FilterOperand.ParseLiteral(token));
+            }
+            catch (JsonException)
+            {
+                throw Error($"invalid number '{token}' in the filter");
+            }
         }
 
         throw Error("expected a path, a string, a number, true, false or null in the filter");

@@ -139,6 +139,7 @@ public sealed class IntrinsicFunctionTests
     [TestCase("States.Array(nope)")]
     [TestCase("States.Array($.a) trailing")]
     [TestCase("States.Array($.a[)")]
+    [TestCase("States.Array(05)")]
     public void Parse_InvalidCall_ThrowsArgumentException(string call)
     {
         Assert.Throws<ArgumentException>(() => IntrinsicFunctions.Parse(call));

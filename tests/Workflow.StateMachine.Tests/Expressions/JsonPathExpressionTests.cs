@@ -154,6 +154,7 @@ public sealed class JsonPathExpressionTests
     [TestCase("$.a[?(@.x >)]")]
     [TestCase("$.a['unterminated]")]
     [TestCase("$.a[1:2:0]")]
+    [TestCase("$.a[?(@.x == 05)]")]
     public void Parse_InvalidSyntax_ThrowsArgumentExceptionNamingThePath(string path)
     {
         var error = Assert.Throws<ArgumentException>(() => JsonPathExpression.Parse(path));
