@@ -17,10 +17,14 @@ public sealed class JsonPathExpression
 
     private readonly PathSegment[] segments;
     private readonly bool definite;
+    private readonly bool selectsOne;
     private string? normalized;
 
-    private JsonPathExpression(string text, PathRoot root, string? variable, PathSegment[] segments)
+    private readonly PathFunction? function;
+
+    private JsonPathExpression(string text, PathRoot root, string? variable, PathSegment[] segments, PathFunction? function)
     {
+        this.function = function;
         Text = text;
         Root = root;
         VariableName = variable;
@@ -35,8 +39,9 @@ public sealed class JsonPathExpression
             isDefinite &= segment.IsDefinite || mergeAtLeaf;
         }
 
-        IsReferencePath = isReference;
+        IsReferencePath = isReference && function is null;
         definite = isDefinite;
+        selectsOne = isDefinite || function is not null;
     }
 
     public string Text { get; }
@@ -52,13 +57,13 @@ public sealed class JsonPathExpression
     public bool IsReferencePath { get; }
 
     /// <summary>Selects at most one value (a reference path, or a member union at the end of the path).</summary>
-    public bool IsDefinite => definite;
+    public bool IsDefinite => selectsOne;
 
     /// <summary>True for <c>$</c>, <c>$$</c> and <c>$name</c> with no further steps.</summary>
-    public bool IsRootOnly => segments.Length == 0;
+    public bool IsRootOnly => segments.Length == 0 && function is null;
 
     /// <summary>Jayway's normalised form of the path after its root (<c>$['a'][0]</c>), as it appears in AWS causes.</summary>
-    public string NormalizedPath => normalized ??= Normalize(segments.Length);
+    public string NormalizedPath => normalized ??= function is null ? Normalize(segments.Length) : $"{Normalize(segments.Length)}.{function.Name}()";
 
     /// <summary>Compiles (or returns the cached) path; invalid syntax throws <see cref="ArgumentException"/>.</summary>
     public static JsonPathExpression Parse(string text)
@@ -69,8 +74,8 @@ public sealed class JsonPathExpression
             return cached;
         }
 
-        var (root, variable, segments) = JsonPathParser.Parse(text);
-        var compiled = new JsonPathExpression(text, root, variable, segments);
+        var (root, variable, segments, function) = JsonPathParser.Parse(text);
+        var compiled = new JsonPathExpression(text, root, variable, segments, function);
         return Cache.GetOrAdd(text, compiled);
     }
 
@@ -104,19 +109,25 @@ public sealed class JsonPathExpression
 
         if (definite)
         {
-            return TryEvaluateDefinite(node, out value);
+            if (!TryEvaluateDefinite(node, out value))
+            {
+                return false;
+            }
         }
-
-        var results = new List<JsonNode?>();
-        new PathWalker(segments, results, node).Continue(node, 0);
-        var array = new JsonArray();
-        foreach (var item in results)
+        else
         {
-            array.Add(JsonValues.Clone(item));
+            var results = new List<JsonNode?>();
+            new PathWalker(segments, results, node).Continue(node, 0);
+            var array = new JsonArray();
+            foreach (var item in results)
+            {
+                array.Add(JsonValues.Clone(item));
+            }
+
+            value = array;
         }
 
-        value = array;
-        return true;
+        return function is null || function.TryApply(value, out value);
     }
 
     /// <summary>

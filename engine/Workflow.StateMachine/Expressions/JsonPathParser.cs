@@ -26,7 +26,7 @@ internal sealed class JsonPathParser
         this.position = position;
     }
 
-    public static (PathRoot Root, string? Variable, PathSegment[] Segments) Parse(string text)
+    public static (PathRoot Root, string? Variable, PathSegment[] Segments, PathFunction? Function) Parse(string text)
     {
         if (string.IsNullOrEmpty(text) || text[0] != '$')
         {
@@ -54,12 +54,21 @@ internal sealed class JsonPathParser
         }
 
         var segments = parser.ParseSegments(embedded: false);
+        PathFunction? function = null;
+        if (parser.Peek() == '(' && segments.Length > 0 && segments[^1] is PropertySegment { IsSingle: true } last
+            && parser.Peek(1) == ')' && text[parser.position - 1] != ']')
+        {
+            function = PathFunction.Find(last.Name) ?? throw parser.Error($"unknown path function '{last.Name}()'");
+            parser.position += 2;
+            segments = segments[..^1];
+        }
+
         if (parser.position != text.Length)
         {
             throw parser.Error($"unexpected character '{text[parser.position]}'");
         }
 
-        return (root, variable, segments);
+        return (root, variable, segments, function);
     }
 
     private static bool IsVariableStart(char c) => c == '_' || char.IsLetter(c);
@@ -104,8 +113,9 @@ internal sealed class JsonPathParser
             {
                 segments.Add(ParseBracket());
             }
-            else if (embedded)
+            else if (embedded || c == '(')
             {
+                // Embedded paths end at the filter's next token; '(' may start a trailing path function.
                 break;
             }
             else
@@ -136,7 +146,7 @@ internal sealed class JsonPathParser
             throw Error("expected a member name");
         }
 
-        if (position < text.Length && !embedded && (char.IsWhiteSpace(text[position]) || text[position] is '(' or ')' or ']'))
+        if (position < text.Length && !embedded && (char.IsWhiteSpace(text[position]) || text[position] is ')' or ']'))
         {
             throw Error($"unexpected character '{text[position]}'");
         }

@@ -213,4 +213,42 @@ public sealed class JsonPathExpressionTests
 
         Assert.That(description, Does.Contain($"but found '{javaClass}'"));
     }
+
+    [TestCase("$.items.length()", "6")]
+    [TestCase("$.store.book.length()", "3")]
+    [TestCase("$.store.length()", "2")]
+    [TestCase("$..price.sum()", "59.5")]
+    [TestCase("$.items.max()", "5.0")]
+    [TestCase("$.items.avg()", "2.5")]
+    [TestCase("$.items.first()", "0")]
+    [TestCase("$.items.last()", "5")]
+    [TestCase("$.store.bicycle.keys()", """["price"]""")]
+    public void TryEvaluate_TrailingPathFunction_AppliesJaywayFunction(string path, string expected)
+    {
+        var compiled = JsonPathExpression.Parse(path);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(compiled.IsReferencePath, Is.False);
+            Assert.That(compiled.IsDefinite, Is.True);
+            Assert.That(compiled.TryEvaluate(TestScopes.Input(Store), out var value), Is.True);
+            Assert.That(TestScopes.Json(value), Is.EqualTo(expected));
+        });
+    }
+
+    [TestCase("$.store.book[0].title.length()")]
+    [TestCase("$.missing.length()")]
+    [TestCase("$.store.bicycle.sum()")]
+    public void TryEvaluate_PathFunctionWithoutInput_ReturnsFalse(string path)
+    {
+        Assert.That(JsonPathExpression.Parse(path).TryEvaluate(TestScopes.Input(Store), out _), Is.False);
+    }
+
+    [TestCase("$.a.nosuch()")]
+    [TestCase("$.a.length().b")]
+    [TestCase("$.a.length(1)")]
+    public void Parse_BadPathFunction_IsRejected(string path)
+    {
+        Assert.Throws<ArgumentException>(() => JsonPathExpression.Parse(path));
+    }
 }
