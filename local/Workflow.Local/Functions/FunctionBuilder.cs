@@ -21,7 +21,12 @@ public sealed class FunctionBuilder(FunctionArtifacts artifacts, ILogger logger)
 
     public async Task BuildAsync(IReadOnlyList<FunctionModel> functions, bool skipBuild, CancellationToken ct)
     {
-        var recipes = functions.Select(f => (Function: f, Recipe: Recipe(f))).ToList();
+        var recipes = new List<(FunctionModel Function, BuildRecipe Recipe)>();
+        foreach (var function in functions)
+        {
+            recipes.Add((function, await RecipeAsync(function, ct).ConfigureAwait(false)));
+        }
+
         foreach (var group in recipes.GroupBy(r => (r.Function.CodeUri, r.Recipe.Text)))
         {
             var members = group.ToList();
@@ -44,18 +49,15 @@ public sealed class FunctionBuilder(FunctionArtifacts artifacts, ILogger logger)
                 continue;
             }
 
-            // A function whose output is fresh can seed the others; otherwise build the first one.
-            var source = members.FirstOrDefault(m => !stale.Contains(m));
-            if (source.Function is null)
+            // One build per group, copied to the others, so every member always holds the same output.
+            var source = members[0];
+            await BuildOneAsync(source.Function, source.Recipe, ct).ConfigureAwait(false);
+            var stamp = Path.Combine(artifacts.DirectoryOf(source.Function.LogicalId), StampFile);
+            foreach (var target in members.Skip(1))
             {
-                source = stale[0];
-                await BuildOneAsync(source.Function, source.Recipe, ct).ConfigureAwait(false);
-                stale.Remove(source);
-            }
-
-            foreach (var target in stale)
-            {
-                CopyBuild(artifacts.DirectoryOf(source.Function.LogicalId), artifacts.DirectoryOf(target.Function.LogicalId));
+                var targetDirectory = artifacts.DirectoryOf(target.Function.LogicalId);
+                CopyBuild(artifacts.DirectoryOf(source.Function.LogicalId), targetDirectory);
+                File.SetLastWriteTimeUtc(Path.Combine(targetDirectory, StampFile), File.GetLastWriteTimeUtc(stamp));
                 logger.LogInformation("build {Function}: reused the output of {Source} (same CodeUri and recipe)", target.Function.LogicalId, source.Function.LogicalId);
             }
         }
@@ -63,13 +65,11 @@ public sealed class FunctionBuilder(FunctionArtifacts artifacts, ILogger logger)
 
     private sealed record BuildRecipe(string Text, string Kind, string? Project);
 
-    private static BuildRecipe Recipe(FunctionModel function)
+    private static async Task<BuildRecipe> RecipeAsync(FunctionModel function, CancellationToken ct)
     {
         if (string.Equals(function.BuildMethod, "makefile", StringComparison.OrdinalIgnoreCase))
         {
-            var makefile = Path.Combine(function.CodeUri, "Makefile");
-            var recipe = MakefileRecipe.Of(makefile, "build-" + function.LogicalId)
-                ?? throw new BuildException($"function {function.LogicalId}: {makefile} has no target build-{function.LogicalId}");
+            var recipe = await MakefileRecipe.DryRunAsync(function.CodeUri, function.LogicalId, ct).ConfigureAwait(false);
             return new BuildRecipe("make\n" + recipe, "make", null);
         }
 
@@ -156,12 +156,17 @@ public sealed class FunctionBuilder(FunctionArtifacts artifacts, ILogger logger)
 
         Directory.CreateDirectory(output);
         var started = Stopwatch.StartNew();
+        var startedAt = DateTime.UtcNow;
         logger.LogInformation("build {Function}: {Kind} in {CodeUri}", function.LogicalId, recipe.Kind, function.CodeUri);
         var startInfo = recipe.Kind == "make"
             ? Command("make", "-C", function.CodeUri, "build-" + function.LogicalId, "ARTIFACTS_DIR=" + output)
             : Command("dotnet", "publish", recipe.Project!, "-c", "Release", "-o", output, "--nologo", "-p:GenerateDocumentationFile=false");
         await RunAsync(function, startInfo, ct).ConfigureAwait(false);
-        await File.WriteAllTextAsync(Path.Combine(output, StampFile), Fingerprint(function, recipe.Text), ct).ConfigureAwait(false);
+        var stamp = Path.Combine(output, StampFile);
+        await File.WriteAllTextAsync(stamp, Fingerprint(function, recipe.Text), ct).ConfigureAwait(false);
+
+        // Dated at the build's start: a source saved while the build ran makes the next start rebuild.
+        File.SetLastWriteTimeUtc(stamp, startedAt);
         logger.LogInformation("build {Function}: done in {Seconds:0.0} s", function.LogicalId, started.Elapsed.TotalSeconds);
     }
 

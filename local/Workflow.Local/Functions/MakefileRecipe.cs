@@ -1,44 +1,55 @@
+using System.Diagnostics;
+
 namespace Workflow.Local.Functions;
 
-/// <summary>Reads the recipe of a <c>build-&lt;LogicalId&gt;</c> target from a SAM makefile.</summary>
+/// <summary>
+/// What <c>make build-&lt;LogicalId&gt;</c> would run, from make's own dry run (so pattern and variable targets work),
+/// with the logical id and the artifacts folder replaced by placeholders: two functions whose texts are equal build
+/// the same output.
+/// </summary>
 internal static class MakefileRecipe
 {
-    /// <summary>The recipe lines (tab-indented lines after the target), or null when the target is missing.</summary>
-    public static string? Of(string makefile, string target)
+    private const string ArtifactsPlaceholder = "/__workflow_local_artifacts__";
+
+    public static async Task<string> DryRunAsync(string codeUri, string logicalId, CancellationToken ct)
     {
-        if (!File.Exists(makefile))
+        if (!File.Exists(Path.Combine(codeUri, "Makefile")) && !File.Exists(Path.Combine(codeUri, "makefile")))
         {
-            return null;
+            throw new BuildException($"function {logicalId}: BuildMethod makefile but no Makefile in {codeUri}");
         }
 
-        var lines = File.ReadAllLines(makefile);
-        for (var i = 0; i < lines.Length; i++)
+        var startInfo = new ProcessStartInfo("make")
         {
-            var line = lines[i];
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon <= 0 || line.StartsWith('\t'))
-            {
-                continue;
-            }
-
-            var targets = line[..colon].Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (!targets.Contains(target, StringComparer.Ordinal))
-            {
-                continue;
-            }
-
-            var recipe = new List<string> { "deps:" + line[(colon + 1)..].Trim() };
-            for (var j = i + 1; j < lines.Length && (lines[j].StartsWith('\t') || lines[j].Trim().Length == 0); j++)
-            {
-                if (lines[j].Trim().Length > 0)
-                {
-                    recipe.Add(lines[j].Trim());
-                }
-            }
-
-            return string.Join('\n', recipe);
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "--no-print-directory", "-n", "-C", codeUri, "build-" + logicalId, "ARTIFACTS_DIR=" + ArtifactsPlaceholder })
+        {
+            startInfo.ArgumentList.Add(argument);
         }
 
-        return null;
+        Process process;
+        try
+        {
+            process = Process.Start(startInfo) ?? throw new BuildException("could not start make");
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new BuildException($"function {logicalId}: BuildMethod makefile needs GNU make on the PATH ({ex.Message})");
+        }
+
+        using (process)
+        {
+            var output = process.StandardOutput.ReadToEndAsync(ct);
+            var error = process.StandardError.ReadToEndAsync(ct);
+            await process.WaitForExitAsync(ct).ConfigureAwait(false);
+            if (process.ExitCode != 0)
+            {
+                throw new BuildException($"function {logicalId}: make build-{logicalId} cannot run in {codeUri}: {(await error.ConfigureAwait(false)).Trim()}");
+            }
+
+            return (await output.ConfigureAwait(false)).Replace(logicalId, "{LogicalId}", StringComparison.Ordinal);
+        }
     }
 }

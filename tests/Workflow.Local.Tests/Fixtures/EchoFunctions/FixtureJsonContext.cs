@@ -1,0 +1,6 @@
+using System.Text.Json.Serialization;
+
+namespace EchoFunctions;
+
+[JsonSerializable(typeof(Dictionary<string, string>))]
+internal sealed partial class FixtureJsonContext : JsonSerializerContext;
