@@ -10,7 +10,8 @@ namespace Workflow.Functions.Infrastructure;
 /// </summary>
 public sealed class FunctionDependencies
 {
-    private static readonly Lazy<FunctionDependencies> Shared = new(CreateFromEnvironment, LazyThreadSafetyMode.ExecutionAndPublication);
+    // PublicationOnly: a failed construction (missing configuration) is not cached, the next invocation tries again.
+    private static readonly Lazy<FunctionDependencies> Shared = new(CreateFromEnvironment, LazyThreadSafetyMode.PublicationOnly);
 
     public required IJobStore Jobs { get; init; }
     public required IBudgetStore Budgets { get; init; }

@@ -13,6 +13,9 @@ public static class SharedDynamoDb
     private static AmazonDynamoDBClient? client;
     private static int tableCounter;
 
+    /// <summary>The server's endpoint once <see cref="ClientAsync"/> started it.</summary>
+    public static Uri? Endpoint => server?.Endpoint;
+
     public static async Task<AmazonDynamoDBClient> ClientAsync()
     {
         await Gate.WaitAsync();
