@@ -223,7 +223,8 @@ public static class JsonValues
         }
     }
 
-    public static string ToCompactJson(JsonNode? node) => node is null ? "null" : node.ToJsonString(CompactOptions);
+    /// <summary>Compact JSON text as Step Functions prints it (JsonToString, error causes).</summary>
+    public static string ToCompactJson(JsonNode? node) => CompactJsonWriter.Write(node);
 
     /// <summary>
     /// Copy for insertion into a new document (a node can have only one parent). Values read from parsed JSON are

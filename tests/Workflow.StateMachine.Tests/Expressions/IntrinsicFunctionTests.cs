@@ -56,6 +56,16 @@ public sealed class IntrinsicFunctionTests
     }
 
     [Test]
+    public void JsonToString_KeepsNonAsciiAndEscapesOnlyQuotesBackslashesAndControlCharacters()
+    {
+        var input = new JsonObject { ["s"] = "é <b> & \U0001F197 \"q\" \\ \t" };
+
+        var value = IntrinsicFunctions.Parse("States.JsonToString($.s)").Evaluate(new EvaluationScope(input, null, null));
+
+        Assert.That(value!.GetValue<string>(), Is.EqualTo("\"é <b> & \U0001F197 \\\"q\\\" \\\\ \\t\""));
+    }
+
+    [Test]
     public void Uuid_IsRandomVersion4()
     {
         var first = Evaluate("States.UUID()")!.GetValue<string>();
