@@ -99,4 +99,22 @@ public sealed class SigningTests
 
         Assert.That(signature, Is.EqualTo("5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7"));
     }
+
+    [Test]
+    public async Task Signature_EqualsBotocoreVectorForTheSameRequest()
+    {
+        // Vector computed once with botocore's SigV4Auth (the AWS CLI's signer) for POST https://states.us-east-1.amazonaws.com/
+        // with body {}, the same three headers and 2024-01-02T03:04:05Z: a third, unrelated implementation agrees.
+        var handler = new CapturingHandler().RespondOk();
+        var options = TestClients.Options(handler, new RecordingTimeProvider(new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero))) with { Region = "us-east-1" };
+        var client = new AwsJsonClient(AwsServiceDescriptor.StepFunctions, options);
+
+        await client.InvokeJsonAsync("SendTaskHeartbeat", "{}");
+
+        Assert.That(
+            handler.Requests.Single().Header("Authorization"),
+            Is.EqualTo("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240102/us-east-1/states/aws4_request, "
+                + "SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date;x-amz-target, "
+                + "Signature=8b3fbea0f1e6d6710f2d192b25c0ee5caa50a7d34b330999a84e0afe43005265"));
+    }
 }
