@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -8,13 +7,6 @@ namespace Workflow.StateMachine.Expressions;
 /// <summary>Type tests, number access, equality and serialisation of JSON values with Step Functions' rules.</summary>
 public static class JsonValues
 {
-    /// <summary>Compact JSON without HTML-escaping, as Step Functions prints payloads in causes and JsonToString.</summary>
-    public static readonly JsonSerializerOptions CompactOptions = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        WriteIndented = false,
-    };
-
     public static JsonValueKind KindOf(JsonNode? node) => node is null ? JsonValueKind.Null : node.GetValueKind();
 
     public static bool IsString(JsonNode? node) => node is JsonValue && node.GetValueKind() == JsonValueKind.String;
