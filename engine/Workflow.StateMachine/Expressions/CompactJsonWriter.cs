@@ -7,17 +7,13 @@ namespace Workflow.StateMachine.Expressions;
 
 /// <summary>
 /// Writes JSON text the way Step Functions' Java runtime (Jackson) does: compact, with only quotes, backslashes and
-/// control characters escaped, so non-ASCII text (including emoji) stays as is; numbers keep their literal form.
+/// control characters escaped, so non-ASCII text (including emoji) stays as is; integers keep their digits and other
+/// numbers print as Java doubles (<c>1e2</c> → <c>100.0</c>, <c>1.10</c> → <c>1.1</c>).
 /// </summary>
 internal static class CompactJsonWriter
 {
     public static string Write(JsonNode? node)
     {
-        if (node is JsonValue && node.GetValueKind() is not (JsonValueKind.String or JsonValueKind.Object or JsonValueKind.Array))
-        {
-            return node.ToJsonString();
-        }
-
         var builder = new StringBuilder();
         Append(builder, node);
         return builder.ToString();
@@ -75,7 +71,7 @@ internal static class CompactJsonWriter
                 AppendString(builder, node.GetValue<string>());
                 return;
             case JsonValueKind.Number:
-                builder.Append(JsonValues.RawNumberText(node));
+                builder.Append(JavaText.FormatNumber(node));
                 return;
             case JsonValueKind.True:
                 builder.Append("true");

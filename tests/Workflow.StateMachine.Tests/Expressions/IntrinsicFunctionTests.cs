@@ -100,6 +100,7 @@ public sealed class IntrinsicFunctionTests
     [TestCase("States.StringToJson(' ')", "null")]
     [TestCase("States.StringToJson('-0')", "0")]
     [TestCase("States.JsonToString(null)", "\"null\"")]
+    [TestCase("States.JsonToString(States.StringToJson('[1e2, 1.10, -0, 7]'))", "\"[100.0,1.1,0,7]\"")]
     public void Evaluate_EdgeValues_MatchAws(string call, string expected)
     {
         Assert.That(TestScopes.Json(Evaluate(call)), Is.EqualTo(expected));
