@@ -18,6 +18,7 @@ public sealed partial class EventBridgeRuntime : IHostedLifecycleService, IAsync
 {
     private readonly LocalServicesSettings settings;
     private readonly LocalEndpoints endpoints;
+    private int disposed;
     private readonly ILogger<EventBridgeRuntime> logger;
     private readonly EventRouter router;
     private Scheduler? scheduler;
@@ -206,6 +207,12 @@ public sealed partial class EventBridgeRuntime : IHostedLifecycleService, IAsync
 
     public async ValueTask DisposeAsync()
     {
+        // Called when the host stops and again when the container disposes its singletons.
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
         scheduler?.Dispose();
         scheduler = null;
         await router.DisposeAsync().ConfigureAwait(false);

@@ -23,6 +23,7 @@ public sealed partial class StepFunctionsRuntime : IHostedLifecycleService, IAsy
     private readonly IFunctionInvoker functions;
     private readonly DynamoDbTaskClient dynamoDb;
     private readonly IServiceProvider services;
+    private int disposed;
     private readonly ILogger<StepFunctionsRuntime> logger;
     private StateMachineEngine? engine;
     private SqliteExecutionStore? store;
@@ -194,6 +195,12 @@ public sealed partial class StepFunctionsRuntime : IHostedLifecycleService, IAsy
 
     public async ValueTask DisposeAsync()
     {
+        // Called when the host stops and again when the container disposes its singletons.
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
         if (engine is not null)
         {
             await engine.DisposeAsync().ConfigureAwait(false);

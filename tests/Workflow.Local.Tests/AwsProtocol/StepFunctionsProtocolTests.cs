@@ -148,6 +148,7 @@ public sealed class StepFunctionsProtocolTests
         var started = await server.CallOkAsync("AWSStepFunctions.StartExecution", new JsonObject
         {
             ["stateMachineArn"] = TestModels.StateMachineArn("greeter"),
+            ["input"] = """{"name":"pages"}""",
         });
         var executionArn = started["executionArn"]!.GetValue<string>();
         await Eventually.Until(async () =>

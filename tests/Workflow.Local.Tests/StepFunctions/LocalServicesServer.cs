@@ -69,7 +69,7 @@ internal sealed class LocalServicesServer : IAsyncDisposable
         var app = builder.Build();
         app.MapLocalServices();
         await app.StartAsync().ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         endpoints.HostUrl = new Uri(address);
         return new LocalServicesServer(app, new Uri(address));
     }

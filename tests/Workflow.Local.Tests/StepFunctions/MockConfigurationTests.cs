@@ -13,7 +13,7 @@ public sealed class MockConfigurationTests
               "Resource": "arn:aws:states:::lambda:invoke",
               "Parameters": { "FunctionName": "price", "Payload.$": "$" },
               "ResultSelector": { "total.$": "$.Payload.total" },
-              "Retry": [ { "ErrorEquals": ["Lambda.TimeoutException"], "IntervalSeconds": 0, "MaxAttempts": 3, "BackoffRate": 1 } ],
+              "Retry": [ { "ErrorEquals": ["Lambda.TimeoutException"], "IntervalSeconds": 1, "MaxAttempts": 3, "BackoffRate": 1 } ],
               "Catch": [ { "ErrorEquals": ["States.ALL"], "Next": "Failed" } ],
               "End": true
             },
