@@ -2,8 +2,18 @@ using System.Text.Json;
 
 namespace Workflow.Domain;
 
-/// <summary>The business of each state-machine step, behind the ports; the step handlers only translate JSON.</summary>
-public sealed class PurchaseRequestSteps(IJobStore jobs, IBudgetStore budgets, PricingCalculator pricing, PolicyChecker policy, TimeProvider time)
+/// <summary>
+/// The business of each state-machine step, behind the ports; the step handlers only translate JSON.
+/// <paramref name="defaultBudget"/> (limit and currency) applies to cost centres without a budget record; without it
+/// such requests fail the budget check.
+/// </summary>
+public sealed class PurchaseRequestSteps(
+    IJobStore jobs,
+    IBudgetStore budgets,
+    PricingCalculator pricing,
+    PolicyChecker policy,
+    TimeProvider time,
+    BudgetRecord? defaultBudget = null)
 {
     private const int HistoryLimit = 500;
 
@@ -29,7 +39,8 @@ public sealed class PurchaseRequestSteps(IJobStore jobs, IBudgetStore budgets, P
     {
         var request = ParseOrThrow(input);
         var quote = pricing.Price(request);
-        var budget = await budgets.GetBudgetAsync(request.CostCentre, cancellationToken);
+        var budget = await budgets.GetBudgetAsync(request.CostCentre, cancellationToken)
+            ?? (defaultBudget is null ? null : defaultBudget with { CostCentre = request.CostCentre });
         return BudgetChecker.Check(budget, request.CostCentre, quote);
     }
 

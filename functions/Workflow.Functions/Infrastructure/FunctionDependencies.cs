@@ -45,5 +45,5 @@ public sealed class FunctionDependencies
 
     public PolicySettings PolicySettings() => new() { ApprovalThreshold = Settings.ApprovalThreshold, BlockedVendors = Settings.BlockedVendors };
 
-    public PurchaseRequestSteps Steps() => new(Jobs, Budgets, Pricing(), new PolicyChecker(PolicySettings()), Time);
+    public PurchaseRequestSteps Steps() => new(Jobs, Budgets, Pricing(), new PolicyChecker(PolicySettings()), Time, Settings.DefaultBudget);
 }

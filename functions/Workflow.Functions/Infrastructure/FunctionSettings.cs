@@ -1,4 +1,5 @@
 using System.Globalization;
+using Workflow.Domain;
 
 namespace Workflow.Functions.Infrastructure;
 
@@ -18,6 +19,9 @@ public sealed record FunctionSettings
     public IReadOnlyList<string> BlockedVendors { get; init; } = [];
     public decimal StandardTaxRate { get; init; } = 0.20m;
     public decimal ReducedTaxRate { get; init; } = 0.05m;
+
+    /// <summary>Budget for cost centres without a budget record (<c>DEFAULT_BUDGET</c>, e.g. <c>50000 EUR</c>); none by default.</summary>
+    public BudgetRecord? DefaultBudget { get; init; }
 
     /// <summary>How long a stored task token is kept (TTL); longer than any approval timeout.</summary>
     public TimeSpan TaskTokenRetention { get; init; } = TimeSpan.FromDays(30);
@@ -42,7 +46,23 @@ public sealed record FunctionSettings
             BlockedVendors = List(variable, "BLOCKED_VENDORS") ?? defaults.BlockedVendors,
             StandardTaxRate = DecimalOf(variable, "TAX_RATE_STANDARD") ?? defaults.StandardTaxRate,
             ReducedTaxRate = DecimalOf(variable, "TAX_RATE_REDUCED") ?? defaults.ReducedTaxRate,
+            DefaultBudget = BudgetOf(Text(variable, "DEFAULT_BUDGET")),
         };
+    }
+
+    private static BudgetRecord? BudgetOf(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length == 2
+            && decimal.TryParse(parts[0], NumberStyles.Number, CultureInfo.InvariantCulture, out var limit) && limit >= 0
+            && Currencies.IsKnown(parts[1])
+            ? new BudgetRecord("*", parts[1], limit, 0m)
+            : throw new InvalidOperationException($"Environment variable DEFAULT_BUDGET must look like '50000 EUR', not '{text}'.");
     }
 
     private static string? Text(Func<string, string?> variable, string name) =>

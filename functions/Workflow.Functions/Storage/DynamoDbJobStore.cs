@@ -298,7 +298,7 @@ public sealed class DynamoDbJobStore(IAmazonDynamoDB dynamoDb, string tableName)
     private Task<JobPage> QueryPageAsync(string index, string partitionName, string partition, bool forward, int limit, Dictionary<string, AttributeValue>? start, CancellationToken cancellationToken) =>
         DynamoDbErrors.GuardAsync(async () =>
         {
-            var response = await dynamoDb.QueryAsync(new QueryRequest
+            var response = await QueryFromTokenAsync(new QueryRequest
             {
                 TableName = tableName,
                 IndexName = index,
@@ -311,6 +311,19 @@ public sealed class DynamoDbJobStore(IAmazonDynamoDB dynamoDb, string tableName)
             var jobs = (response.Items ?? []).Select(JobItemMapper.FromItem).ToList();
             return new JobPage(jobs, PageTokens.Encode(response.LastEvaluatedKey));
         });
+
+    /// <summary>A token that decodes but names keys DynamoDB refuses (too long, empty) is still the client's bad token.</summary>
+    private async Task<QueryResponse> QueryFromTokenAsync(QueryRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await dynamoDb.QueryAsync(request, cancellationToken);
+        }
+        catch (AmazonDynamoDBException ex) when (request.ExclusiveStartKey is not null && ex.ErrorCode == "ValidationException")
+        {
+            throw new InvalidPageTokenException("The page token is not valid for this listing.", ex);
+        }
+    }
 
     private Task<IReadOnlyList<JobRecord>> QueryAllAsync(QueryRequest request, int limit, CancellationToken cancellationToken) =>
         DynamoDbErrors.GuardAsync<IReadOnlyList<JobRecord>>(async () =>

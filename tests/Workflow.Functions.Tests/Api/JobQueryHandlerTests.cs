@@ -107,12 +107,25 @@ public class JobQueryHandlerTests
         Assert.That(response.Json!["errors"]![0]!["field"]!.GetValue<string>(), Is.EqualTo("limit"));
     }
 
-    [Test]
-    public async Task ListJobs_ForgedNextToken_Returns400NamingNextToken()
+    [TestCase("eyJwayI6IkpPQiMxIn0")]
+    [TestCase("not base64 at all!")]
+    public async Task ListJobs_ForgedNextToken_Returns400NamingNextToken(string token)
     {
-        var response = await ListAsync("client-a", new() { ["nextToken"] = "eyJwayI6IkpPQiMxIn0" });
+        var response = await ListAsync("client-a", new() { ["nextToken"] = token });
 
         Assert.That(response.Status, Is.EqualTo(400));
+        Assert.That(response.Json!["errors"]![0]!["field"]!.GetValue<string>(), Is.EqualTo("nextToken"));
+    }
+
+    [Test]
+    public async Task ListJobs_TokenWithKeysDynamoDbRefuses_Returns400NamingNextToken()
+    {
+        var key = new System.Text.Json.Nodes.JsonObject { ["gsi1pk"] = "CLIENT#client-a", ["gsi1sk"] = "", ["pk"] = "", ["sk"] = "JOB" };
+        var token = System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes(key.ToJsonString()));
+
+        var response = await ListAsync("client-a", new() { ["nextToken"] = token });
+
+        Assert.That(response.Status, Is.EqualTo(400), response.Body);
         Assert.That(response.Json!["errors"]![0]!["field"]!.GetValue<string>(), Is.EqualTo("nextToken"));
     }
 }

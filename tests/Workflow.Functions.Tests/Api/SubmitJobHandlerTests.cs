@@ -179,6 +179,34 @@ public class SubmitJobHandlerTests
     }
 
     [Test]
+    public async Task SubmitJob_EscapedUnpairedSurrogate_Returns400NamingTheField()
+    {
+        var body = TestApp.Body().Replace("ACME Ltd", "ACME \\ud800 Ltd", StringComparison.Ordinal);
+
+        var response = await SubmitAsync(body, headers: Key("k-1"));
+
+        Assert.That(response.Status, Is.EqualTo(400), response.Body);
+        Assert.That(response.Json!["errors"]![0]!["field"]!.GetValue<string>(), Is.EqualTo("input.vendor"));
+    }
+
+    [Test]
+    public async Task SubmitJob_EscapedUnpairedSurrogateInType_Returns400NamingType()
+    {
+        var response = await SubmitAsync("{\"type\":\"x\\udc00\",\"input\":{}}");
+
+        Assert.That(response.Status, Is.EqualTo(400), response.Body);
+        Assert.That(response.Json!["errors"]![0]!["field"]!.GetValue<string>(), Is.EqualTo("type"));
+    }
+
+    [Test]
+    public async Task SubmitJob_FormContentTypeWithJsonBody_IsAccepted()
+    {
+        var response = await SubmitAsync(TestApp.Body(), headers: new Dictionary<string, string> { ["content-type"] = "application/x-www-form-urlencoded" });
+
+        Assert.That(response.Status, Is.EqualTo(202));
+    }
+
+    [Test]
     public async Task SubmitJob_Base64Body_IsDecoded()
     {
         var response = await SubmitAsync(Convert.ToBase64String(Encoding.UTF8.GetBytes(TestApp.Body())), base64: true);

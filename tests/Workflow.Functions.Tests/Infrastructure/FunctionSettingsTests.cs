@@ -48,6 +48,20 @@ public class FunctionSettingsTests
     }
 
     [Test]
+    public void From_DefaultBudget_IsParsed()
+    {
+        var settings = FunctionSettings.From(name => name switch { "JOBS_TABLE_NAME" => "t", "DEFAULT_BUDGET" => "50000 JPY", _ => null });
+
+        Assert.That(settings.DefaultBudget!.Limit, Is.EqualTo(50000m));
+        Assert.That(settings.DefaultBudget.Currency, Is.EqualTo("JPY"));
+    }
+
+    [Test]
+    public void From_MalformedDefaultBudget_NamesTheVariable() =>
+        Assert.That(() => FunctionSettings.From(name => name switch { "JOBS_TABLE_NAME" => "t", "DEFAULT_BUDGET" => "lots", _ => null }),
+            Throws.InvalidOperationException.With.Message.Contains("DEFAULT_BUDGET"));
+
+    [Test]
     public void From_MissingTable_NamesTheVariable() =>
         Assert.That(() => FunctionSettings.From(_ => null), Throws.InvalidOperationException.With.Message.Contains("JOBS_TABLE_NAME"));
 

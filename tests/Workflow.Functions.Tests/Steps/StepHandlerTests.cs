@@ -113,6 +113,18 @@ public class StepHandlerTests
     }
 
     [Test]
+    public async Task CheckBudget_NoRecordButDefaultBudgetConfigured_UsesTheDefault()
+    {
+        var configured = await TestApp.StartAsync(s => s with { DefaultBudget = new BudgetRecord("*", "EUR", 50_000m, 0m) });
+
+        var result = await TestApp.InvokeStepAsync(new CheckBudgetHandler(configured.Dependencies).HandleAsync, Payload(AnyJobId, TestApp.Input(costCentre: "CC-NEW")));
+
+        Assert.That(result!["withinBudget"]!.GetValue<bool>(), Is.True);
+        Assert.That(result["costCentre"]!.GetValue<string>(), Is.EqualTo("CC-NEW"));
+        Assert.That(result["remaining"]!.GetValue<decimal>(), Is.EqualTo(50_000m));
+    }
+
+    [Test]
     public async Task CheckPolicy_BlockedVendor_IsFlagged()
     {
         var result = await TestApp.InvokeStepAsync(new CheckPolicyHandler(app.Dependencies).HandleAsync, Payload(AnyJobId, TestApp.Input(vendor: "blocked vendor inc")));
