@@ -110,7 +110,7 @@ internal sealed class FunctionWorkerPool : IAsyncDisposable
                 var (type, message) = LambdaError.Parse(error.Payload);
                 return new FunctionInvocationResult(error.Payload, "Unhandled", type, message);
             default:
-                var exitCode = worker.ExitCode;
+                var exitCode = await worker.WaitForExitCodeAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
                 await DiscardAsync(worker).ConfigureAwait(false);
                 var text = $"RequestId: {requestId} Error: Runtime exited{(exitCode is { } code ? $" with error: exit status {code}" : " without providing a reason")}";
                 _logger.LogError("{Function} {Message}", _function.FunctionName, text);

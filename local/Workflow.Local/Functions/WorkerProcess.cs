@@ -19,6 +19,21 @@ internal sealed class WorkerProcess : IAsyncDisposable
 
     public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
 
+    /// <summary>The exit code once the process has ended (its stdout closes a moment before the exit is observed).</summary>
+    public async Task<int?> WaitForExitCodeAsync(TimeSpan patience)
+    {
+        try
+        {
+            await _process.WaitForExitAsync(CancellationToken.None).WaitAsync(patience).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+
+        return _process.ExitCode;
+    }
+
     /// <summary>Starts the worker and waits for its init to finish; an init failure comes back as the error document.</summary>
     public static async Task<(WorkerProcess? Worker, byte[]? InitError)> StartAsync(
         WorkerLauncher launcher, string artifactsDirectory, string handler, IReadOnlyDictionary<string, string> environment,

@@ -1,0 +1,27 @@
+using Workflow.Local.Template;
+using Workflow.Testing;
+
+namespace Workflow.Local.Tests.Template;
+
+/// <summary>The application's own template.yaml loads into the model the local runtime runs.</summary>
+public sealed class RepositoryTemplateTests
+{
+    [Test]
+    public void ApplicationTemplate_LoadsEveryFunctionRouteMachineRuleAndTable()
+    {
+        var model = TemplateLoader.Load(new TemplateLoadOptions(RepoPaths.InRepo("template.yaml"), new Dictionary<string, string>()));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(model.Functions, Has.Count.EqualTo(14));
+            Assert.That(model.Functions.All(f => f.Handler.StartsWith("Workflow.Functions::", StringComparison.Ordinal)), Is.True);
+            Assert.That(model.HttpApi!.Routes.Select(r => r.RouteKey), Is.SupersetOf(new[] { "POST /jobs", "GET /jobs/{id}", "GET /jobs", "POST /jobs/{id}/cancel", "GET /approvals", "POST /jobs/{id}/approval" }));
+            Assert.That(model.HttpApi.Routes.All(r => r.AuthorizerName is not null), Is.True);
+            Assert.That(model.StateMachines, Has.Count.EqualTo(1));
+            Assert.That(model.StateMachines[0].DefinitionJson, Does.Not.Contain("${"));
+            Assert.That(model.Rules.Any(r => r.Targets.Any(t => t.Kind == EventTargetKind.StateMachine && t.InputPath == "$.detail")), Is.True);
+            Assert.That(model.Rules.Any(r => r.ScheduleExpression == "rate(5 minutes)"), Is.True);
+            Assert.That(model.Tables.Single().GlobalSecondaryIndexes, Has.Count.EqualTo(2));
+        });
+    }
+}
