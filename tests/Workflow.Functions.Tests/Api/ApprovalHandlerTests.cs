@@ -172,6 +172,23 @@ public class ApprovalHandlerTests
         Assert.That(job.Status, Is.EqualTo(JobStatus.AwaitingApproval));
     }
 
+    [Test]
+    public async Task DecideApproval_StepFunctionsUnavailable_Returns503AndTheDecisionCanBeRetried()
+    {
+        var jobId = await app.AwaitingApprovalAsync("client-a");
+        app.Workflow.Unavailable = true;
+
+        var failed = await DecideAsync(jobId, "boss", Approvers);
+        app.Workflow.Unavailable = false;
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        var retried = await DecideAsync(jobId, "boss", Approvers);
+
+        Assert.That(failed.Status, Is.EqualTo(503));
+        Assert.That(failed.Header("retry-after"), Is.Not.Null);
+        Assert.That(retried.Status, Is.EqualTo(200), retried.Body);
+        Assert.That(app.Workflow.Successes, Has.Count.EqualTo(1));
+    }
+
     [TestCase("""{"decision":"MAYBE"}""", "decision")]
     [TestCase("""{"comment":"x"}""", "decision")]
     [TestCase("""{"decision":"APPROVE","comment":42}""", "comment")]

@@ -11,6 +11,8 @@ public sealed class RecordingWorkflowControl : IWorkflowControl
 
     public bool TaskGone { get; set; }
 
+    public bool Unavailable { get; set; }
+
     public IReadOnlyList<(string Token, string Output)> Successes => successes.ToList();
 
     public IReadOnlyList<(string Arn, string Error, string Cause)> Stops => stops.ToList();
@@ -20,6 +22,11 @@ public sealed class RecordingWorkflowControl : IWorkflowControl
         if (TaskGone)
         {
             throw new WorkflowTaskGoneException("TaskTimedOut (test)");
+        }
+
+        if (Unavailable)
+        {
+            throw new TransientDependencyException("Step Functions is unavailable (test).");
         }
 
         successes.Enqueue((taskToken, outputJson));
