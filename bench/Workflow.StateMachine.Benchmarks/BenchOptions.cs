@@ -32,6 +32,12 @@ public sealed record BenchOptions
     /// <summary>Internal: run the definitions in this process and print the JSON result (used per definition by the parent).</summary>
     public bool Child { get; init; }
 
+    /// <summary>Diagnostic: start a new engine every N executions, to measure without the engine's unbounded retention of finished executions.</summary>
+    public int? RecycleEngineEvery { get; init; }
+
+    /// <summary>Diagnostic: print the allocated bytes per type (sampled by the runtime) to stderr.</summary>
+    public bool ProfileAllocations { get; init; }
+
     public const string Usage = """
         Usage: Workflow.StateMachine.Benchmarks [options]
           --definitions a,b,c,d   definitions to run (names or their a/b/c/d prefixes; default: all four)
@@ -43,6 +49,9 @@ public sealed record BenchOptions
           --compare-peer          also run the aws-local-stepfunctions peer (bench/peer) with the same settings
           --write FILE            write the results as the '## State machine engine' section of FILE (e.g. BENCHMARKS.md)
           --json FILE             write the raw results as JSON
+        diagnostics (not for the published table):
+          --recycle-engine N      start a fresh engine every N executions (the engine keeps every finished execution)
+          --profile-allocations   print sampled allocated bytes per type to stderr
         """;
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
@@ -64,6 +73,8 @@ public sealed record BenchOptions
                 "--write" => options with { WritePath = Value() },
                 "--json" => options with { JsonPath = Value() },
                 "--child" => options with { Child = true },
+                "--recycle-engine" => options with { RecycleEngineEvery = PositiveInt(name, Value()) },
+                "--profile-allocations" => options with { ProfileAllocations = true },
                 _ => throw new BenchUsageException($"unknown option '{name}'"),
             };
         }
@@ -79,7 +90,7 @@ public sealed record BenchOptions
         yield return definition;
         yield return "--bench-dir";
         yield return benchDir;
-        foreach (var arg in MeasurementArguments())
+        foreach (var arg in MeasurementArguments().Concat(DiagnosticArguments()))
         {
             yield return arg;
         }
@@ -103,6 +114,21 @@ public sealed record BenchOptions
         yield return WarmupSeconds.ToString(CultureInfo.InvariantCulture);
         yield return "--concurrency";
         yield return Concurrency.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The .NET-only diagnostic switches, passed on to the child processes.</summary>
+    public IEnumerable<string> DiagnosticArguments()
+    {
+        if (RecycleEngineEvery is { } n)
+        {
+            yield return "--recycle-engine";
+            yield return n.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (ProfileAllocations)
+        {
+            yield return "--profile-allocations";
+        }
     }
 
     private static string[] ResolveDefinitions(string list) =>

@@ -40,13 +40,24 @@ public sealed record PhaseResult
 
     public required LatencySummary LatencyMs { get; init; }
 
+    /// <summary>
+    /// Processor time (user + system, all threads: JIT and GC included) per execution. Less sensitive than wall time
+    /// to other processes competing for the cores.
+    /// </summary>
+    public required double CpuMsPerExecution { get; init; }
+
     /// <summary>Managed bytes allocated per execution in this phase (.NET only: GC.GetTotalAllocatedBytes).</summary>
     public double? AllocatedBytesPerExecution { get; init; }
+
+    /// <summary>.NET only: garbage collections during the phase by generation (0, 1, 2) and the time the GC paused the process.</summary>
+    public GcSummary? Gc { get; init; }
 }
+
+public sealed record GcSummary(int Gen0, int Gen1, int Gen2, double PauseMs, long HeapBytesAfter);
 
 public sealed record LatencySummary(double Mean, double P50, double P90, double P99, double Max);
 
-public sealed record MachineInfo(string Os, int Cores, long MemoryBytes, string Cpu, string DotnetVersion, string? NodeVersion, string LoadAverage, DateTimeOffset Date);
+public sealed record MachineInfo(string Os, int Cores, long MemoryBytes, string Cpu, string DotnetVersion, string? NodeVersion, string LoadAverage, DateTimeOffset Date, string EngineRevision);
 
 public sealed record BenchReport(MachineInfo Machine, string Command, IReadOnlyList<DefinitionResult> Ours, IReadOnlyList<DefinitionResult> Peer);
 

@@ -6,7 +6,7 @@ namespace Workflow.StateMachine.Benchmarks;
 /// <summary>What the numbers were measured on.</summary>
 public static class Machine
 {
-    public static MachineInfo Describe(string? nodeVersion) => new(
+    public static MachineInfo Describe(string? nodeVersion, string repositoryRoot) => new(
         RuntimeInformation.OSDescription,
         Environment.ProcessorCount,
         GC.GetGCMemoryInfo().TotalAvailableMemoryBytes,
@@ -14,7 +14,47 @@ public static class Machine
         RuntimeInformation.FrameworkDescription,
         nodeVersion,
         LoadAverage(),
-        DateTimeOffset.UtcNow);
+        DateTimeOffset.UtcNow,
+        EngineRevision(repositoryRoot));
+
+    /// <summary>The commit the engine was built from, and whether its folder had uncommitted changes.</summary>
+    private static string EngineRevision(string repositoryRoot)
+    {
+        var commit = Git(repositoryRoot, "rev-parse", "--short", "HEAD");
+        if (commit is null)
+        {
+            return "unknown";
+        }
+
+        var changes = Git(repositoryRoot, "status", "--porcelain", "--", "engine/Workflow.StateMachine");
+        return string.IsNullOrEmpty(changes) ? commit : commit + " + uncommitted engine changes";
+    }
+
+    private static string? Git(string workingDirectory, params string[] arguments)
+    {
+        try
+        {
+            var info = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, UseShellExecute = false };
+            foreach (var arg in arguments)
+            {
+                info.ArgumentList.Add(arg);
+            }
+
+            using var process = System.Diagnostics.Process.Start(info);
+            if (process is null)
+            {
+                return null;
+            }
+
+            var text = process.StandardOutput.ReadToEnd().Trim();
+            process.WaitForExit();
+            return process.ExitCode == 0 ? text : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
 
     private static string CpuModel()
     {

@@ -15,19 +15,19 @@ public static class MarkdownReport
         var m = report.Machine;
         var text = new StringBuilder();
         text.AppendLine(SectionHeading).AppendLine();
-        Line(text, $"Measured {m.Date:yyyy-MM-dd HH:mm} UTC on {m.Cpu}, {m.Cores} cores, {m.MemoryBytes / (1024.0 * 1024 * 1024):0.#} GiB, {m.Os}; {m.DotnetVersion}; node {m.NodeVersion ?? "(not run)"}. Load average when the run started: {m.LoadAverage} (other builds and tests were running on the same machine, so absolute numbers are noisy; both engines ran in the same session, one after the other per definition).");
+        Line(text, $"Measured {m.Date:yyyy-MM-dd HH:mm} UTC on {m.Cpu}, {m.Cores} cores, {m.MemoryBytes / (1024.0 * 1024 * 1024):0.#} GiB, {m.Os}; {m.DotnetVersion}; node {m.NodeVersion ?? "(not run)"}; engine at commit {m.EngineRevision}. Load average when the run started: {m.LoadAverage} (other builds and tests were running on the same machine, so absolute numbers are noisy; both engines ran in the same session, one after the other per definition).");
         text.AppendLine();
         text.AppendLine("Reproduce (from the repository root):").AppendLine();
         text.AppendLine("```sh").AppendLine(report.Command).AppendLine("```").AppendLine();
-        Line(text, $"Method: each engine runs each definition of `../shared/bench` with its input in its own process: {Phases(options)}. Ours uses `StateMachineEngine` with the in-memory, non-persistent store; Tasks go to a local handler that returns its input (the peer: `overrides.taskResourceLocalHandlers`). Every execution is checked to have SUCCEEDED with the same output as the first one, and the two engines' outputs are compared. Throughput is the concurrent phase; latency percentiles are per execution (start to completion); peak memory is the process's peak resident set (VmHWM for .NET, `process.resourceUsage().maxRSS` for node), runtime included.");
+        Line(text, $"Method: each engine runs each definition of `../shared/bench` with its input in its own process: {Phases(options)}. Ours uses `StateMachineEngine` with the in-memory, non-persistent store; Tasks go to a local handler that returns its input (the peer: `overrides.taskResourceLocalHandlers`). Every execution is checked to have SUCCEEDED with the same output as the first one, and the two engines' outputs are compared. Throughput (exec/s, the target's measure) is the concurrent phase's wall-clock rate; CPU ms/exec is the process's processor time (all threads, JIT and GC included) per execution, which other load on the machine disturbs less than wall time; latency percentiles are per execution (start to completion); peak memory is the process's peak resident set (VmHWM for .NET, `process.resourceUsage().maxRSS` for node), runtime included.");
         text.AppendLine();
 
         if (report.Peer.Count > 0)
         {
             Line(text, $"Target: at least {TargetRatio:0}x the peer's throughput on every definition, with lower peak memory.");
             text.AppendLine();
-            text.AppendLine("| definition | ours exec/s | peer exec/s | ratio | ours p50 / p99 ms | peer p50 / p99 ms | ours peak mem | peer peak mem | same output | target |");
-            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|:---:|:---:|");
+            text.AppendLine("| definition | ours exec/s | peer exec/s | ratio | CPU ms/exec ours / peer | CPU ratio | ours p50 / p99 ms | peer p50 / p99 ms | ours peak mem | peer peak mem | same output | target |");
+            text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|:---:|");
             foreach (var ours in report.Ours)
             {
                 var peer = report.Peer.FirstOrDefault(p => p.Definition == ours.Definition);
@@ -40,7 +40,7 @@ public static class MarkdownReport
                 var fast = ratio >= TargetRatio;
                 var lean = ours.PeakMemoryBytes < peer.PeakMemoryBytes;
                 var verdict = fast && lean ? "PASS" : "MISS (" + string.Join(", ", new[] { fast ? null : "speed", lean ? null : "memory" }.OfType<string>()) + ")";
-                Line(text, $"| {ours.Definition} | {ours.Concurrent.ExecutionsPerSecond:#,0.#} | {peer.Concurrent.ExecutionsPerSecond:#,0.#} | {ratio:0.0}x | {Ms(ours.Concurrent.LatencyMs.P50)} / {Ms(ours.Concurrent.LatencyMs.P99)} | {Ms(peer.Concurrent.LatencyMs.P50)} / {Ms(peer.Concurrent.LatencyMs.P99)} | {Mib(ours.PeakMemoryBytes)} | {Mib(peer.PeakMemoryBytes)} | {(ours.OutputMatchesPeer == true ? "yes" : "NO")} | {verdict} |");
+                Line(text, $"| {ours.Definition} | {ours.Concurrent.ExecutionsPerSecond:#,0.#} | {peer.Concurrent.ExecutionsPerSecond:#,0.#} | {ratio:0.0}x | {Ms(ours.Concurrent.CpuMsPerExecution)} / {Ms(peer.Concurrent.CpuMsPerExecution)} | {peer.Concurrent.CpuMsPerExecution / ours.Concurrent.CpuMsPerExecution:0.0}x | {Ms(ours.Concurrent.LatencyMs.P50)} / {Ms(ours.Concurrent.LatencyMs.P99)} | {Ms(peer.Concurrent.LatencyMs.P50)} / {Ms(peer.Concurrent.LatencyMs.P99)} | {Mib(ours.PeakMemoryBytes)} | {Mib(peer.PeakMemoryBytes)} | {(ours.OutputMatchesPeer == true ? "yes" : "NO")} | {verdict} |");
             }
 
             text.AppendLine();
@@ -49,8 +49,8 @@ public static class MarkdownReport
         foreach (var ours in report.Ours)
         {
             text.AppendLine($"### {ours.Definition}").AppendLine();
-            text.AppendLine("| engine | phase | in flight | executions | exec/s | mean ms | p50 ms | p90 ms | p99 ms | max ms | alloc/exec | peak mem |");
-            text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            text.AppendLine("| engine | phase | in flight | executions | exec/s | CPU ms/exec | mean ms | p50 ms | p90 ms | p99 ms | max ms | alloc/exec | peak mem |");
+            text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var result in new[] { ours, report.Peer.FirstOrDefault(p => p.Definition == ours.Definition) }.OfType<DefinitionResult>())
             {
                 PhaseRow(text, result, "sequential", result.Sequential);
@@ -87,7 +87,7 @@ public static class MarkdownReport
     private static void PhaseRow(StringBuilder text, DefinitionResult result, string phase, PhaseResult p)
     {
         var alloc = p.AllocatedBytesPerExecution is { } bytes ? $"{bytes / 1024:#,0.#} KiB" : "n/a";
-        Line(text, $"| {result.Engine} | {phase} | {p.Concurrency} | {p.Executions:#,0} | {p.ExecutionsPerSecond:#,0.#} | {Ms(p.LatencyMs.Mean)} | {Ms(p.LatencyMs.P50)} | {Ms(p.LatencyMs.P90)} | {Ms(p.LatencyMs.P99)} | {Ms(p.LatencyMs.Max)} | {alloc} | {Mib(result.PeakMemoryBytes)} |");
+        Line(text, $"| {result.Engine} | {phase} | {p.Concurrency} | {p.Executions:#,0} | {p.ExecutionsPerSecond:#,0.#} | {Ms(p.CpuMsPerExecution)} | {Ms(p.LatencyMs.Mean)} | {Ms(p.LatencyMs.P50)} | {Ms(p.LatencyMs.P90)} | {Ms(p.LatencyMs.P99)} | {Ms(p.LatencyMs.Max)} | {alloc} | {Mib(result.PeakMemoryBytes)} |");
     }
 
     private static string Phases(BenchOptions o)

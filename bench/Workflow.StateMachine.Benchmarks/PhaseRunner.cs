@@ -11,7 +11,11 @@ public sealed class PhaseRunner(Func<ValueTask> execute)
     public async Task<PhaseResult> RunAsync(int concurrency, int? executions, TimeSpan duration)
     {
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+        var pauseBefore = GC.GetTotalPauseDuration();
         var (count, seconds, latencies) = await MeasureAsync(concurrency, executions, duration).ConfigureAwait(false);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         return new PhaseResult
         {
@@ -20,7 +24,14 @@ public sealed class PhaseRunner(Func<ValueTask> execute)
             Seconds = Math.Round(seconds, 3),
             ExecutionsPerSecond = Math.Round(count / seconds, 2),
             LatencyMs = Latencies.Summarize(latencies),
+            CpuMsPerExecution = Math.Round(cpu.TotalMilliseconds / count, 4),
             AllocatedBytesPerExecution = Math.Round((double)allocated / count),
+            Gc = new GcSummary(
+                GC.CollectionCount(0) - collectionsBefore[0],
+                GC.CollectionCount(1) - collectionsBefore[1],
+                GC.CollectionCount(2) - collectionsBefore[2],
+                Math.Round((GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds, 1),
+                GC.GetTotalMemory(forceFullCollection: false)),
         };
     }
 

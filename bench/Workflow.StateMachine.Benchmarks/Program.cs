@@ -9,10 +9,15 @@ try
     {
         // Child mode: one definition in this process, JSON result on stdout for the parent.
         var benchDir = BenchFiles.BenchDirectory(options.BenchDir);
+        using var sampler = options.ProfileAllocations ? new AllocationSampler() : null;
         foreach (var name in options.Definitions)
         {
             var result = await new EngineBench(BenchFiles.Load(benchDir, name), options).RunAsync().ConfigureAwait(false);
             Console.WriteLine(JsonSerializer.Serialize(result, BenchJsonContext.Default.DefinitionResult));
+            if (sampler is not null)
+            {
+                Console.Error.WriteLine($"{name}: {sampler.Report(25)}");
+            }
         }
 
         return 0;
@@ -48,7 +53,7 @@ static async Task<int> RunAllAsync(BenchOptions options, string[] args)
         await peer.EnsureInstalledAsync().ConfigureAwait(false);
     }
 
-    var machine = Machine.Describe(peer is null ? null : PeerBench.NodeVersion());
+    var machine = Machine.Describe(peer is null ? null : PeerBench.NodeVersion(), root);
     var (self, prefix) = ChildProcess.Self();
     var ours = new List<DefinitionResult>();
     var peers = new List<DefinitionResult>();

@@ -109,13 +109,16 @@ async function measure(execute, concurrency, executions, seconds, minimum = 1) {
 }
 
 async function phase(execute, concurrency, options) {
+  const cpuBefore = process.cpuUsage();
   const { count, seconds, latencies } = await measure(execute, concurrency, options.executions, options.duration);
+  const cpu = process.cpuUsage(cpuBefore);
   return {
     concurrency,
     executions: count,
     seconds: round(seconds),
     executionsPerSecond: Math.round((count / seconds) * 100) / 100,
     latencyMs: summarize(latencies),
+    cpuMsPerExecution: Math.round(((cpu.user + cpu.system) / 1000 / count) * 10000) / 10000,
   };
 }
 
