@@ -208,7 +208,7 @@ public sealed partial class StepFunctionsRuntime : IHostedLifecycleService, IAsy
 
         if (store is not null)
         {
-            await store.DisposeAsync().ConfigureAwait(false);
+            store.Dispose();
             store = null;
         }
     }

@@ -48,7 +48,7 @@ public sealed class DurabilityAndIntegrationTests
     [TearDown]
     public void DeleteDataDirectory() => Directory.Delete(dataDirectory, recursive: true);
 
-    private Template.ApplicationModel Model() => TestModels.Create(dataDirectory,
+    private global::Workflow.Local.Template.ApplicationModel Model() => TestModels.Create(dataDirectory,
     [
         TestModels.StateMachine("approval", ApprovalMachine),
         TestModels.StateMachine("child", ChildMachine),
