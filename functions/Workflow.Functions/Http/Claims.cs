@@ -8,14 +8,14 @@ public static class Claims
 {
     public static Caller? CallerFrom(HttpApiRequest request, string groupsClaim)
     {
-        var claims = request.RequestContext?.Authorizer?.Jwt?.Claims;
-        if (claims is null || !claims.TryGetValue("sub", out var subject) || string.IsNullOrWhiteSpace(subject))
+        var jwt = request.RequestContext?.Authorizer?.Jwt;
+        var subject = jwt?.Claim("sub");
+        if (jwt is null || string.IsNullOrWhiteSpace(subject))
         {
             return null;
         }
 
-        var groups = claims.TryGetValue(groupsClaim, out var raw) ? ParseList(raw) : [];
-        return new Caller(subject, groups, claims.GetValueOrDefault("email"), claims.GetValueOrDefault("cognito:username") ?? claims.GetValueOrDefault("username"));
+        return new Caller(subject, ParseList(jwt.Claim(groupsClaim)), jwt.Claim("email"), jwt.Claim("cognito:username") ?? jwt.Claim("username"));
     }
 
     /// <summary>

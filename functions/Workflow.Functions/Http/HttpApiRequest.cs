@@ -62,9 +62,22 @@ public sealed class HttpApiAuthorizer
     public HttpApiJwt? Jwt { get; set; }
 }
 
-/// <summary>JWT authorizer output; claim values arrive as strings (arrays rendered as <c>[a b c]</c>).</summary>
+/// <summary>
+/// JWT authorizer output. API Gateway sends every claim as a string (arrays rendered as <c>[a b c]</c>); other
+/// senders may keep numbers and arrays as JSON, so values are read as JSON and turned into text.
+/// </summary>
 public sealed class HttpApiJwt
 {
-    public Dictionary<string, string>? Claims { get; set; }
+    public Dictionary<string, System.Text.Json.JsonElement>? Claims { get; set; }
+
+    public string? Claim(string name) =>
+        Claims is not null && Claims.TryGetValue(name, out var value)
+            ? value.ValueKind switch
+            {
+                System.Text.Json.JsonValueKind.String => value.GetString(),
+                System.Text.Json.JsonValueKind.Null or System.Text.Json.JsonValueKind.Undefined => null,
+                _ => value.GetRawText(),
+            }
+            : null;
     public List<string>? Scopes { get; set; }
 }

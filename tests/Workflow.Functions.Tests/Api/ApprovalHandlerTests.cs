@@ -53,6 +53,19 @@ public class ApprovalHandlerTests
     }
 
     [Test]
+    public async Task ListApprovals_ClaimsAsRawJsonValues_AreUnderstood()
+    {
+        var request = System.Text.Json.Nodes.JsonNode.Parse(ApiRequests.Get("/approvals", "boss"))!;
+        var claims = request["requestContext"]!["authorizer"]!["jwt"]!["claims"]!.AsObject();
+        claims["cognito:groups"] = new System.Text.Json.Nodes.JsonArray("approvers");
+        claims["exp"] = 1893456000;
+
+        var response = await TestApp.InvokeAsync(new ListApprovalsHandler(app.Dependencies).HandleAsync, request.ToJsonString());
+
+        Assert.That(response.Status, Is.EqualTo(200), response.Body);
+    }
+
+    [Test]
     public async Task DecideApproval_Approve_SendsTaskSuccessAndRecordsTheApproval()
     {
         var jobId = await app.AwaitingApprovalAsync("client-a", token: "token-xyz");
