@@ -20,12 +20,15 @@ public sealed class StateMachineEngine : IAsyncDisposable
     private readonly ConcurrentDictionary<string, ExecutionRun> executions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Task> running = new(StringComparer.Ordinal);
     private readonly Lock createGate = new();
+    private readonly ConcurrentQueue<string> closed = new();
+    private readonly int? maxRetainedClosed;
     private int disposed;
 
     public StateMachineEngine(StateMachineEngineOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         services = new EngineServices(options);
+        maxRetainedClosed = options.MaxRetainedClosedExecutions;
         if (options.Store.PersistsProgress)
         {
             services.Saver = new ProgressSaver(options.Store);
@@ -283,7 +286,22 @@ public sealed class StateMachineEngine : IAsyncDisposable
         var interpreter = new Interpreter(run);
         var task = Task.Run(() => interpreter.RunExecutionAsync(resuming));
         running[run.Arn] = task;
-        _ = task.ContinueWith(_ => running.TryRemove(run.Arn, out var __), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        _ = task.ContinueWith(_ => Closed(run), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private void Closed(ExecutionRun run)
+    {
+        running.TryRemove(run.Arn, out _);
+        if (maxRetainedClosed is not { } limit || run.Detached)
+        {
+            return;
+        }
+
+        closed.Enqueue(run.Arn);
+        while (closed.Count > limit && closed.TryDequeue(out var oldest))
+        {
+            executions.TryRemove(oldest, out _);
+        }
     }
 
     private void Complete(string taskToken, TokenOutcome outcome)

@@ -32,4 +32,10 @@ public sealed class StateMachineEngineOptions
     /// <c>States.TaskFailed</c>; otherwise this handler runs (e.g. an echo handler in the CLI).
     /// </summary>
     public ITaskHandler? FallbackHandler { get; init; }
+
+    /// <summary>
+    /// How many closed executions stay describable (oldest are forgotten first); <c>null</c> keeps all.
+    /// Long-running hosts and benchmarks set it to bound memory.
+    /// </summary>
+    public int? MaxRetainedClosedExecutions { get; init; }
 }

@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using Workflow.StateMachine.Runtime;
+
 namespace Workflow.StateMachine.History;
 
 /// <summary>
@@ -17,9 +20,34 @@ public sealed class HistoryEvent
     /// <summary>State name for state events; the Map state's name for Map iteration events.</summary>
     public string? Name { get; init; }
 
-    public string? Input { get; init; }
+    private string? input;
+    private string? output;
+    private string? parameters;
 
-    public string? Output { get; init; }
+    /// <summary>Payloads recorded as nodes are turned into text only when someone reads them.</summary>
+    internal JsonNode? InputNode { get; init; }
+
+    internal bool HasInputNode { get; init; }
+
+    internal JsonNode? OutputNode { get; init; }
+
+    internal bool HasOutputNode { get; init; }
+
+    internal JsonNode? ParametersNode { get; init; }
+
+    internal bool HasParametersNode { get; init; }
+
+    public string? Input
+    {
+        get => input ??= HasInputNode ? JsonText.Of(InputNode) : null;
+        init => input = value;
+    }
+
+    public string? Output
+    {
+        get => output ??= HasOutputNode ? JsonText.Of(OutputNode) : null;
+        init => output = value;
+    }
 
     public string? Error { get; init; }
 
@@ -33,7 +61,11 @@ public sealed class HistoryEvent
 
     public string? ResourceType { get; init; }
 
-    public string? Parameters { get; init; }
+    public string? Parameters
+    {
+        get => parameters ??= HasParametersNode ? JsonText.Of(ParametersNode) : null;
+        init => parameters = value;
+    }
 
     public string? Region { get; init; }
 

@@ -112,6 +112,9 @@ internal sealed partial class Interpreter
         var outputs = new JsonArray();
         lock (run.Gate)
         {
+            // Iterations often return their item unchanged: releasing the items from their array lets the
+            // outputs take them without a copy.
+            progress.Items.Clear();
             for (var i = 0; i < count; i++)
             {
                 outputs.Add(Detached(progress.Outputs[i]));

@@ -65,7 +65,8 @@ internal sealed partial class Interpreter
                 progress.Running[i] = new Frame(state.Branches[i], new VariableScope(frame.Variables), frame)
                 {
                     Silent = frame.Silent,
-                    StateInput = branchInput,
+                    // Each branch reads its own copy: JSON nodes are not safe to read from several threads at once.
+                    StateInput = i == 0 ? branchInput : branchInput?.DeepClone(),
                     LastEventId = frame.LastEventId,
                 };
             }

@@ -62,8 +62,7 @@ internal sealed partial class Interpreter
         var parameters = state.Parameters is null ? input : state.Parameters.Evaluate(Scope(frame, state, input, token));
         var timeout = ResolveSeconds(frame, state, state.TimeoutSeconds, state.TimeoutSecondsPath, "TimeoutSecondsPath", input);
         var heartbeat = ResolveSeconds(frame, state, state.HeartbeatSeconds, state.HeartbeatSecondsPath, "HeartbeatSecondsPath", input);
-        var parametersText = JsonText.Of(parameters);
-        run.Record(frame, events.Scheduled(parametersText, timeout, heartbeat));
+        run.Record(frame, events.Scheduled(parameters, timeout, heartbeat));
         run.Record(frame, events.Started());
 
         if (!services.Handlers.TryResolve(info.HandlerKey, out var handler) && !services.Handlers.TryResolve(info.Arn, out handler))
@@ -150,15 +149,14 @@ internal sealed partial class Interpreter
 
     private JsonNode? Completed(Frame frame, TaskEvents events, JsonNode? result)
     {
-        var text = JsonText.Of(result);
-        if (System.Text.Encoding.UTF8.GetByteCount(text) > services.PayloadSizeLimit)
+        if (JsonText.Utf8Size(result) > services.PayloadSizeLimit)
         {
             var error = new StatesException(ErrorNames.DataLimitExceeded, $"The state/task '{events.Subject}' returned a result with a size exceeding the maximum number of bytes service limit.");
             run.Record(frame, events.Failed(error.Error, error.Cause));
             throw error;
         }
 
-        run.Record(frame, events.Succeeded(text));
+        run.Record(frame, events.Succeeded(result));
         return result;
     }
 
@@ -256,9 +254,9 @@ internal sealed partial class Interpreter
 
         public string Subject => IsLambda ? info.Arn : info.ResourceType;
 
-        public HistoryEvent Scheduled(string parameters, long? timeout, long? heartbeat) => IsLambda
-            ? new HistoryEvent { Type = "LambdaFunctionScheduled", Input = parameters, Resource = info.Arn, TimeoutInSeconds = timeout }
-            : new HistoryEvent { Type = "TaskScheduled", ResourceType = info.ResourceType, Resource = info.Resource, Region = region, Parameters = parameters, TimeoutInSeconds = timeout, HeartbeatInSeconds = heartbeat };
+        public HistoryEvent Scheduled(JsonNode? parameters, long? timeout, long? heartbeat) => IsLambda
+            ? new HistoryEvent { Type = "LambdaFunctionScheduled", InputNode = parameters, HasInputNode = true, Resource = info.Arn, TimeoutInSeconds = timeout }
+            : new HistoryEvent { Type = "TaskScheduled", ResourceType = info.ResourceType, Resource = info.Resource, Region = region, ParametersNode = parameters, HasParametersNode = true, TimeoutInSeconds = timeout, HeartbeatInSeconds = heartbeat };
 
         public HistoryEvent Started() => IsLambda
             ? new HistoryEvent { Type = "LambdaFunctionStarted" }
@@ -267,9 +265,9 @@ internal sealed partial class Interpreter
         public HistoryEvent Submitted(string output) =>
             new() { Type = "TaskSubmitted", ResourceType = info.ResourceType, Resource = info.Resource, Output = output };
 
-        public HistoryEvent Succeeded(string output) => IsLambda
-            ? new HistoryEvent { Type = "LambdaFunctionSucceeded", Output = output }
-            : new HistoryEvent { Type = "TaskSucceeded", ResourceType = info.ResourceType, Resource = info.Resource, Output = output };
+        public HistoryEvent Succeeded(JsonNode? output) => IsLambda
+            ? new HistoryEvent { Type = "LambdaFunctionSucceeded", OutputNode = output, HasOutputNode = true }
+            : new HistoryEvent { Type = "TaskSucceeded", ResourceType = info.ResourceType, Resource = info.Resource, OutputNode = output, HasOutputNode = true };
 
         public HistoryEvent Failed(string? error, string? cause) => IsLambda
             ? new HistoryEvent { Type = "LambdaFunctionFailed", Error = error, Cause = cause }

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -12,7 +12,42 @@ internal static class JsonText
 
     public static string Of(JsonNode? node) => node is null ? "null" : node.ToJsonString(Options);
 
-    public static int Utf8Size(JsonNode? node) => Encoding.UTF8.GetByteCount(Of(node));
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? writer;
+
+    /// <summary>The UTF-8 size of the node's JSON text, measured without building a string.</summary>
+    public static int Utf8Size(JsonNode? node)
+    {
+        if (node is null)
+        {
+            return 4;
+        }
+
+        buffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        if (writer is null)
+        {
+            writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
+        }
+        else
+        {
+            writer.Reset(buffer);
+        }
+
+        node.WriteTo(writer);
+        writer.Flush();
+        var size = buffer.WrittenCount;
+        if (buffer.Capacity > 1 << 20)
+        {
+            buffer = null;
+            writer = null;
+        }
+
+        return size;
+    }
 
     public static JsonNode? Parse(string text) => JsonNode.Parse(text);
 }

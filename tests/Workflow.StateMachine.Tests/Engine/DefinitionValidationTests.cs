@@ -17,7 +17,7 @@ public sealed class DefinitionValidationTests
     [TestCase("""{"StartAt":"A","States":{"A":{"Type":"Map","End":true,"ItemProcessor":{"StartAt":"X","States":{"X":{"Type":"Pass","Next":"Y"}}}}}}""", "/States/A/ItemProcessor/States/X/Next", "Missing 'Next' target: Y")]
     [TestCase("""{"StartAt":"A","States":{"A":{"Type":"Parallel","End":true,"Branches":[{"StartAt":"X","States":{"X":{"Type":"Wait","End":true}}}]}}}""", "/States/A/Branches/0/States/X", "exactly one")]
     [TestCase("""{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:states:::x:y","End":true,"Retry":[{"ErrorEquals":["X"],"BackoffRate":0.5}]}}}""", "/States/A/Retry/0/BackoffRate", "BackoffRate")]
-    [TestCase("""{"StartAt":"A","States":{"A":{"Type":"Choice","Choices":[{"Variable":"$.x","BooleanEquals":true,"Next":"B"}],x
+    [TestCase("""{"StartAt":"A","States":{"A":{"Type":"Choice","Choices":[{"Variable":"$.x","BooleanEquals":true,"Next":"B"}],"End":true},"B":{"Type":"Succeed"}}}""", "/States/A/End", "not supported")]
     public void Parse_InvalidDefinition_ReportsAwsStyleErrorAtLocation(string definition, string location, string fragment)
     {
         var error = Assert.Throws<DefinitionException>(() => DefinitionParser.Parse(definition));
