@@ -94,6 +94,52 @@ public class SubmitJobHandlerTests
     }
 
     [Test]
+    public async Task SubmitJob_KeyClaimedButJobNeverStored_RetryCreatesTheJobUnderTheClaimedId()
+    {
+        // An earlier attempt died between claiming the key and writing the job.
+        var root = System.Text.Json.JsonDocument.Parse(TestApp.Body()).RootElement;
+        await app.Store.ClaimIdempotencyKeyAsync(
+            new IdempotencyRecord("client-a", "order-7", RequestFingerprint.Compute(root), "feedc0de000000000000000000000000", TestApp.Start, TestApp.Start.AddHours(24)),
+            CancellationToken.None);
+
+        var response = await SubmitAsync(TestApp.Body(), headers: Key("order-7"));
+
+        Assert.That(response.Status, Is.EqualTo(202));
+        Assert.That(response.Json!["jobId"]!.GetValue<string>(), Is.EqualTo("feedc0de000000000000000000000000"));
+        Assert.That((await app.JobAsync("feedc0de000000000000000000000000")).Status, Is.EqualTo(JobStatus.Accepted));
+    }
+
+    [Test]
+    public async Task SubmitJob_DynamoDbUnreachable_Returns503Problem()
+    {
+        using var unreachable = new Amazon.DynamoDBv2.AmazonDynamoDBClient(
+            Workflow.Testing.LocalDynamoDb.Credentials,
+            new Amazon.DynamoDBv2.AmazonDynamoDBConfig
+            {
+                ServiceURL = $"http://127.0.0.1:{Workflow.Testing.FreePort.Next()}",
+                AuthenticationRegion = "us-east-1",
+                MaxErrorRetry = 0,
+            });
+        var store = new Workflow.Functions.Storage.DynamoDbJobStore(unreachable, app.Table);
+        var dependencies = new Workflow.Functions.Infrastructure.FunctionDependencies
+        {
+            Jobs = store,
+            Budgets = store,
+            Events = app.Events,
+            Workflow = app.Workflow,
+            Settings = app.Dependencies.Settings,
+            Time = app.Clock,
+            LogOutput = app.Log,
+        };
+
+        var response = await TestApp.InvokeAsync(new SubmitJobHandler(dependencies).HandleAsync, ApiRequests.Post("/jobs", TestApp.Body(), "client-a"));
+
+        Assert.That(response.Status, Is.EqualTo(503));
+        Assert.That(response.ContentType, Is.EqualTo("application/problem+json"));
+        Assert.That(app.Log.ToString(), Does.Contain("TransientDependencyException"));
+    }
+
+    [Test]
     public async Task SubmitJob_InvalidIdempotencyKey_Returns400NamingTheHeader()
     {
         var response = await SubmitAsync(TestApp.Body(), headers: Key("has spaces"));
