@@ -22,9 +22,24 @@ public sealed class MockConfigurationTests
         }
         """;
 
+    private const string ApprovalDefinition = """
+        {
+          "StartAt": "Approve",
+          "States": {
+            "Approve": {
+              "Type": "Task",
+              "Resource": "arn:aws:states:::lambda:invoke.waitForTaskToken",
+              "Parameters": { "FunctionName": "request-approval", "Payload": { "token.$": "$$.Task.Token" } },
+              "End": true
+            }
+          }
+        }
+        """;
+
     private const string MockConfig = """
         {
           "StateMachines": {
+            "approval": { "TestCases": { "Approved": { "Approve": "ApprovedByMock" } } },
             "pricing": {
               "TestCases": {
                 "HappyPath": { "Price": "PriceOk" },
@@ -40,7 +55,8 @@ public sealed class MockConfigurationTests
               "1-2": { "Throw": { "Error": "Lambda.TimeoutException", "Cause": "timed out again" } },
               "3": { "Return": { "StatusCode": 200, "Payload": { "total": 7 } } }
             },
-            "PriceBroken": { "0": { "Throw": { "Error": "BusinessRuleException", "Cause": "no price" } } }
+            "PriceBroken": { "0": { "Throw": { "Error": "BusinessRuleException", "Cause": "no price" } } },
+            "ApprovedByMock": { "0": { "Return": { "approved": true, "by": "mock" } } }
           }
         }
         """;
@@ -56,7 +72,8 @@ public sealed class MockConfigurationTests
         var mockPath = Path.Combine(dataDirectory, "MockConfigFile.json");
         await File.WriteAllTextAsync(mockPath, MockConfig);
         functions = new FakeFunctionInvoker().Returns("price", """{"total":1}""");
-        var model = TestModels.Create(dataDirectory, [TestModels.StateMachine("pricing", Definition)]);
+        var model = TestModels.Create(dataDirectory,
+            [TestModels.StateMachine("pricing", Definition), TestModels.StateMachine("approval", ApprovalDefinition)]);
         server = await LocalServicesServer.StartAsync(model, functions, dataDirectory, mockConfigPath: mockPath);
     }
 
@@ -121,5 +138,18 @@ public sealed class MockConfigurationTests
 
         Assert.That((int)status, Is.EqualTo(400));
         Assert.That(body!["message"]!.GetValue<string>(), Does.Contain("Nope"));
+    }
+
+    [Test]
+    public async Task MockedWaitForTaskToken_CompletesWithTheMockedResultWithoutACallback()
+    {
+        var calls = functions.Calls.Count;
+
+        var arn = await Executions.StartAsync(server, TestModels.StateMachineArn("approval") + "#Approved");
+        var result = await Executions.FinishedAsync(server, arn);
+
+        Assert.That(result["status"]!.GetValue<string>(), Is.EqualTo("SUCCEEDED"));
+        Assert.That(JsonNode.Parse(result["output"]!.GetValue<string>())!["by"]!.GetValue<string>(), Is.EqualTo("mock"));
+        Assert.That(functions.Calls, Has.Count.EqualTo(calls));
     }
 }
