@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Workflow.Local.Auth;
 
@@ -13,7 +14,8 @@ public static class ApiGatewayEventBuilder
         string accountId, string apiId, string requestId, DateTimeOffset now)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        // Relaxed escaping: the event is data for the function, and '+' or '&' should read as themselves.
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             var headers = new Dictionary<string, string>(StringComparer.Ordinal);
             var cookies = new List<string>();
