@@ -32,8 +32,11 @@ public sealed record BenchOptions
     /// <summary>Internal: run the definitions in this process and print the JSON result (used per definition by the parent).</summary>
     public bool Child { get; init; }
 
-    /// <summary>Diagnostic: start a new engine every N executions, to measure without the engine's unbounded retention of finished executions.</summary>
-    public int? RecycleEngineEvery { get; init; }
+    /// <summary>
+    /// Closed executions the engine keeps describable (<c>MaxRetainedClosedExecutions</c>); the peer keeps none.
+    /// 0 means no limit (the engine's default, every execution and its history stays in memory).
+    /// </summary>
+    public int RetainClosed { get; init; } = 16;
 
     /// <summary>Diagnostic: print the allocated bytes per type (sampled by the runtime) to stderr.</summary>
     public bool ProfileAllocations { get; init; }
@@ -49,8 +52,8 @@ public sealed record BenchOptions
           --compare-peer          also run the aws-local-stepfunctions peer (bench/peer) with the same settings
           --write FILE            write the results as the '## State machine engine' section of FILE (e.g. BENCHMARKS.md)
           --json FILE             write the raw results as JSON
-        diagnostics (not for the published table):
-          --recycle-engine N      start a fresh engine every N executions (the engine keeps every finished execution)
+        diagnostics:
+          --retain-closed N       closed executions our engine keeps describable (default 16; 0 = keep all)
           --profile-allocations   print sampled allocated bytes per type to stderr
         """;
 
@@ -73,7 +76,7 @@ public sealed record BenchOptions
                 "--write" => options with { WritePath = Value() },
                 "--json" => options with { JsonPath = Value() },
                 "--child" => options with { Child = true },
-                "--recycle-engine" => options with { RecycleEngineEvery = PositiveInt(name, Value()) },
+                "--retain-closed" => options with { RetainClosed = NonNegativeInt(name, Value()) },
                 "--profile-allocations" => options with { ProfileAllocations = true },
                 _ => throw new BenchUsageException($"unknown option '{name}'"),
             };
@@ -116,14 +119,11 @@ public sealed record BenchOptions
         yield return Concurrency.ToString(CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The .NET-only diagnostic switches, passed on to the child processes.</summary>
+    /// <summary>The .NET-only switches, passed on to the child processes.</summary>
     public IEnumerable<string> DiagnosticArguments()
     {
-        if (RecycleEngineEvery is { } n)
-        {
-            yield return "--recycle-engine";
-            yield return n.ToString(CultureInfo.InvariantCulture);
-        }
+        yield return "--retain-closed";
+        yield return RetainClosed.ToString(CultureInfo.InvariantCulture);
 
         if (ProfileAllocations)
         {
@@ -142,6 +142,11 @@ public sealed record BenchOptions
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
             ? value
             : throw new BenchUsageException($"{name} must be a positive integer, got '{text}'");
+
+    private static int NonNegativeInt(string name, string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new BenchUsageException($"{name} must be zero or a positive integer, got '{text}'");
 
     private static double PositiveDouble(string name, string text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0

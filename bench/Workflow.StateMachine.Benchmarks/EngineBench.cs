@@ -16,68 +16,38 @@ public sealed class EngineBench(BenchCase benchCase, BenchOptions options)
 
     private const string RoleArn = "arn:aws:iam::123456789012:role/bench";
 
-    private readonly List<StateMachineEngine> engines = [];
-    private (StateMachineEngine Engine, string MachineArn) current;
-    private long started;
-
     public async Task<DefinitionResult> RunAsync()
     {
-        try
-        {
-            current = NewEngine();
-            var expected = await ExecuteAsync(expectedOutput: null).ConfigureAwait(false);
-            var runner = new PhaseRunner(async () => await ExecuteAsync(expected).ConfigureAwait(false));
-            var duration = TimeSpan.FromSeconds(options.DurationSeconds);
-
-            var warmup = await runner.WarmUpAsync(options.Concurrency, TimeSpan.FromSeconds(options.WarmupSeconds)).ConfigureAwait(false);
-            var sequential = await runner.RunAsync(1, options.Executions, duration).ConfigureAwait(false);
-            var concurrent = await runner.RunAsync(options.Concurrency, options.Executions, duration).ConfigureAwait(false);
-            return new DefinitionResult
-            {
-                Engine = options.RecycleEngineEvery is { } n ? $"{EngineName} (new engine every {n})" : EngineName,
-                Definition = benchCase.Name,
-                WarmupExecutions = warmup + 1,
-                Sequential = sequential,
-                Concurrent = concurrent,
-                PeakMemoryBytes = ProcessMemory.PeakResidentBytes(),
-                Output = expected,
-            };
-        }
-        finally
-        {
-            foreach (var engine in engines)
-            {
-                await engine.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-    }
-
-    private (StateMachineEngine Engine, string MachineArn) NewEngine()
-    {
         var handlers = new TaskHandlerRegistry().Register("*", new IdentityTaskHandler());
-        var engine = new StateMachineEngine(new StateMachineEngineOptions
+        await using var engine = new StateMachineEngine(new StateMachineEngineOptions
         {
             Store = new InMemoryExecutionStore(persistProgress: false),
             Handlers = handlers,
+            MaxRetainedClosedExecutions = options.RetainClosed > 0 ? options.RetainClosed : null,
         });
-        if (options.RecycleEngineEvery is null)
-        {
-            engines.Add(engine);
-        }
+        var machineArn = engine.CreateStateMachine("bench-" + benchCase.Name, benchCase.DefinitionJson, RoleArn).Arn;
 
-        // A recycled engine is simply dropped once its executions are done (disposing would stop running ones).
-        var machine = engine.CreateStateMachine("bench-" + benchCase.Name, benchCase.DefinitionJson, RoleArn);
-        return (engine, machine.Arn);
+        var expected = await ExecuteAsync(engine, machineArn, expectedOutput: null).ConfigureAwait(false);
+        var runner = new PhaseRunner(async () => await ExecuteAsync(engine, machineArn, expected).ConfigureAwait(false));
+        var duration = TimeSpan.FromSeconds(options.DurationSeconds);
+
+        var warmup = await runner.WarmUpAsync(options.Concurrency, TimeSpan.FromSeconds(options.WarmupSeconds)).ConfigureAwait(false);
+        var sequential = await runner.RunAsync(1, options.Executions, duration).ConfigureAwait(false);
+        var concurrent = await runner.RunAsync(options.Concurrency, options.Executions, duration).ConfigureAwait(false);
+        return new DefinitionResult
+        {
+            Engine = EngineName,
+            Definition = benchCase.Name,
+            WarmupExecutions = warmup + 1,
+            Sequential = sequential,
+            Concurrent = concurrent,
+            PeakMemoryBytes = ProcessMemory.PeakResidentBytes(),
+            Output = expected,
+        };
     }
 
-    private async Task<string> ExecuteAsync(string? expectedOutput)
+    private async Task<string> ExecuteAsync(StateMachineEngine engine, string machineArn, string? expectedOutput)
     {
-        var (engine, machineArn) = current;
-        if (options.RecycleEngineEvery is { } every && Interlocked.Increment(ref started) % every == 0)
-        {
-            current = NewEngine();
-        }
-
         var execution = await engine.StartExecutionAsync(machineArn, name: null, benchCase.InputJson).ConfigureAwait(false);
         var done = await engine.WaitForCompletionAsync(execution.ExecutionArn).ConfigureAwait(false);
         if (done.Status != ExecutionStatus.Succeeded || done.Output is null)

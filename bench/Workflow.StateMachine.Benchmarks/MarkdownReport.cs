@@ -19,7 +19,7 @@ public static class MarkdownReport
         text.AppendLine();
         text.AppendLine("Reproduce (from the repository root):").AppendLine();
         text.AppendLine("```sh").AppendLine(report.Command).AppendLine("```").AppendLine();
-        Line(text, $"Method: each engine runs each definition of `../shared/bench` with its input in its own process: {Phases(options)}. Ours uses `StateMachineEngine` with the in-memory, non-persistent store; Tasks go to a local handler that returns its input (the peer: `overrides.taskResourceLocalHandlers`). Every execution is checked to have SUCCEEDED with the same output as the first one, and the two engines' outputs are compared. Throughput (exec/s, the target's measure) is the concurrent phase's wall-clock rate; CPU ms/exec is the process's processor time (all threads, JIT and GC included) per execution, which other load on the machine disturbs less than wall time; latency percentiles are per execution (start to completion); peak memory is the process's peak resident set (VmHWM for .NET, `process.resourceUsage().maxRSS` for node), runtime included.");
+        Line(text, $"Method: each engine runs each definition of `../shared/bench` with its input in its own process: {Phases(options)}. Ours uses `StateMachineEngine` with the in-memory, non-persistent store and {Retention(options)}; Tasks go to a local handler that returns its input (the peer: `overrides.taskResourceLocalHandlers`). Every execution is checked to have SUCCEEDED with the same output as the first one, and the two engines' outputs are compared. Throughput (exec/s, the target's measure) is the concurrent phase's wall-clock rate; CPU ms/exec is the process's processor time (all threads, JIT and GC included) per execution, which other load on the machine disturbs less than wall time; latency percentiles are per execution (start to completion); peak memory is the process's peak resident set (VmHWM for .NET, `process.resourceUsage().maxRSS` for node), runtime included.");
         text.AppendLine();
 
         if (report.Peer.Count > 0)
@@ -89,6 +89,10 @@ public static class MarkdownReport
         var alloc = p.AllocatedBytesPerExecution is { } bytes ? $"{bytes / 1024:#,0.#} KiB" : "n/a";
         Line(text, $"| {result.Engine} | {phase} | {p.Concurrency} | {p.Executions:#,0} | {p.ExecutionsPerSecond:#,0.#} | {Ms(p.CpuMsPerExecution)} | {Ms(p.LatencyMs.Mean)} | {Ms(p.LatencyMs.P50)} | {Ms(p.LatencyMs.P90)} | {Ms(p.LatencyMs.P99)} | {Ms(p.LatencyMs.Max)} | {alloc} | {Mib(result.PeakMemoryBytes)} |");
     }
+
+    private static string Retention(BenchOptions o) => o.RetainClosed > 0
+        ? $"`MaxRetainedClosedExecutions = {o.RetainClosed}` (the last {o.RetainClosed} closed executions stay describable with their history; the peer keeps none)"
+        : "no retention limit (every closed execution and its history stays in memory)";
 
     private static string Phases(BenchOptions o)
     {
