@@ -160,6 +160,8 @@ public static class HistoryEventWriter
             "ActivityScheduled" => "activityScheduledEventDetails",
             "ActivitySucceeded" => "activitySucceededEventDetails",
             "ActivityFailed" => "activityFailedEventDetails",
+            "ActivityStarted" => "activityStartedEventDetails",
+            "ActivityTimedOut" => "activityTimedOutEventDetails",
             _ => null,
         };
     }

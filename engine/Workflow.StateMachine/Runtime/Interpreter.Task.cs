@@ -247,34 +247,47 @@ internal sealed partial class Interpreter
         throw new StatesException(ErrorNames.Runtime, $"The {field} parameter must be a positive integer: {path.Text} == {JsonText.Of(node)}");
     }
 
-    /// <summary>The event shapes of one Task: Lambda* events for a Lambda ARN in Resource, Task* events otherwise.</summary>
+    /// <summary>
+    /// The event shapes of one Task: Lambda* events for a Lambda ARN in Resource, Activity* events for an activity,
+    /// Task* events for service integrations.
+    /// </summary>
     private readonly struct TaskEvents(ResourceDescriptor info, string region)
     {
-        private bool IsLambda => info.Kind == ResourceKind.LambdaFunction;
+        private string Family => info.Kind switch
+        {
+            ResourceKind.LambdaFunction => "LambdaFunction",
+            ResourceKind.Activity => "Activity",
+            _ => "Task",
+        };
 
-        public string Subject => IsLambda ? info.Arn : info.ResourceType;
+        private bool IsTask => info.Kind is not (ResourceKind.LambdaFunction or ResourceKind.Activity);
 
-        public HistoryEvent Scheduled(JsonNode? parameters, long? timeout, long? heartbeat) => IsLambda
-            ? new HistoryEvent { Type = "LambdaFunctionScheduled", InputNode = parameters, HasInputNode = true, Resource = info.Arn, TimeoutInSeconds = timeout }
-            : new HistoryEvent { Type = "TaskScheduled", ResourceType = info.ResourceType, Resource = info.Resource, Region = region, ParametersNode = parameters, HasParametersNode = true, TimeoutInSeconds = timeout, HeartbeatInSeconds = heartbeat };
+        public string Subject => IsTask ? info.ResourceType : info.Arn;
 
-        public HistoryEvent Started() => IsLambda
-            ? new HistoryEvent { Type = "LambdaFunctionStarted" }
-            : new HistoryEvent { Type = "TaskStarted", ResourceType = info.ResourceType, Resource = info.Resource };
+        public HistoryEvent Scheduled(JsonNode? parameters, long? timeout, long? heartbeat) => info.Kind switch
+        {
+            ResourceKind.LambdaFunction => new HistoryEvent { Type = "LambdaFunctionScheduled", InputNode = parameters, HasInputNode = true, Resource = info.Arn, TimeoutInSeconds = timeout },
+            ResourceKind.Activity => new HistoryEvent { Type = "ActivityScheduled", InputNode = parameters, HasInputNode = true, Resource = info.Arn, TimeoutInSeconds = timeout, HeartbeatInSeconds = heartbeat },
+            _ => new HistoryEvent { Type = "TaskScheduled", ResourceType = info.ResourceType, Resource = info.Resource, Region = region, ParametersNode = parameters, HasParametersNode = true, TimeoutInSeconds = timeout, HeartbeatInSeconds = heartbeat },
+        };
+
+        public HistoryEvent Started() => IsTask
+            ? new HistoryEvent { Type = "TaskStarted", ResourceType = info.ResourceType, Resource = info.Resource }
+            : new HistoryEvent { Type = $"{Family}Started" };
 
         public HistoryEvent Submitted(string output) =>
             new() { Type = "TaskSubmitted", ResourceType = info.ResourceType, Resource = info.Resource, Output = output };
 
-        public HistoryEvent Succeeded(JsonNode? output) => IsLambda
-            ? new HistoryEvent { Type = "LambdaFunctionSucceeded", OutputNode = output, HasOutputNode = true }
-            : new HistoryEvent { Type = "TaskSucceeded", ResourceType = info.ResourceType, Resource = info.Resource, OutputNode = output, HasOutputNode = true };
+        public HistoryEvent Succeeded(JsonNode? output) => IsTask
+            ? new HistoryEvent { Type = "TaskSucceeded", ResourceType = info.ResourceType, Resource = info.Resource, OutputNode = output, HasOutputNode = true }
+            : new HistoryEvent { Type = $"{Family}Succeeded", OutputNode = output, HasOutputNode = true };
 
-        public HistoryEvent Failed(string? error, string? cause) => IsLambda
-            ? new HistoryEvent { Type = "LambdaFunctionFailed", Error = error, Cause = cause }
-            : new HistoryEvent { Type = "TaskFailed", ResourceType = info.ResourceType, Resource = info.Resource, Error = error, Cause = cause };
+        public HistoryEvent Failed(string? error, string? cause) => IsTask
+            ? new HistoryEvent { Type = "TaskFailed", ResourceType = info.ResourceType, Resource = info.Resource, Error = error, Cause = cause }
+            : new HistoryEvent { Type = $"{Family}Failed", Error = error, Cause = cause };
 
-        public HistoryEvent TimedOut(string error, string? cause) => IsLambda
-            ? new HistoryEvent { Type = "LambdaFunctionTimedOut", Error = error, Cause = cause }
-            : new HistoryEvent { Type = "TaskTimedOut", ResourceType = info.ResourceType, Resource = info.Resource, Error = error, Cause = cause };
+        public HistoryEvent TimedOut(string error, string? cause) => IsTask
+            ? new HistoryEvent { Type = "TaskTimedOut", ResourceType = info.ResourceType, Resource = info.Resource, Error = error, Cause = cause }
+            : new HistoryEvent { Type = $"{Family}TimedOut", Error = error, Cause = cause };
     }
 }
