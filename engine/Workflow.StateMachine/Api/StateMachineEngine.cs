@@ -111,7 +111,7 @@ public sealed class StateMachineEngine : IAsyncDisposable
         JsonNode? inputNode;
         try
         {
-            inputNode = JsonNode.Parse(input);
+            inputNode = JsonText.Parse(input);
         }
         catch (JsonException ex)
         {
@@ -195,7 +195,7 @@ public sealed class StateMachineEngine : IAsyncDisposable
         JsonNode? output;
         try
         {
-            output = JsonNode.Parse(outputJson);
+            output = JsonText.Parse(outputJson);
         }
         catch (JsonException ex)
         {
@@ -232,7 +232,7 @@ public sealed class StateMachineEngine : IAsyncDisposable
                 continue;
             }
 
-            var run = new ExecutionRun(services, machine, snapshot.Name, snapshot.Input, JsonNode.Parse(snapshot.Input), snapshot.StartDate);
+            var run = new ExecutionRun(services, machine, snapshot.Name, snapshot.Input, JsonText.Parse(snapshot.Input), snapshot.StartDate);
             run.LoadHistory(snapshot.History ?? []);
             ApiNames.TryParseStatus(snapshot.Status, out var status);
             if (status != ExecutionStatus.Running || snapshot.Position is null)

@@ -282,7 +282,7 @@ public static class DefinitionParser
             ResultPath = f.ResultPath("ResultPath"),
             Parameters = f.Template("Parameters"),
             HasResult = f.Obj.ContainsKey("Result"),
-            Result = f.Obj["Result"]?.DeepClone(),
+            Result = Runtime.JsonText.Materialize(f.Obj["Result"]?.DeepClone()),
             Assign = f.Template("Assign"),
             EnteredEvent = "PassStateEntered",
             ExitedEvent = "PassStateExited",

@@ -149,6 +149,7 @@ internal sealed partial class Interpreter
 
     private JsonNode? Completed(Frame frame, TaskEvents events, JsonNode? result)
     {
+        JsonText.Materialize(result);
         if (JsonText.Utf8Size(result) > services.PayloadSizeLimit)
         {
             var error = new StatesException(ErrorNames.DataLimitExceeded, $"The state/task '{events.Subject}' returned a result with a size exceeding the maximum number of bytes service limit.");

@@ -49,5 +49,32 @@ internal static class JsonText
         return size;
     }
 
-    public static JsonNode? Parse(string text) => JsonNode.Parse(text);
+    public static JsonNode? Parse(string text) => Materialize(JsonNode.Parse(text));
+
+    /// <summary>
+    /// Parsed objects and arrays build their members lazily on first access, which is not safe when several
+    /// flows (or a history reader) touch the same node at once; walking them once makes later reads pure reads.
+    /// </summary>
+    public static JsonNode? Materialize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, value) in obj)
+                {
+                    Materialize(value);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    Materialize(item);
+                }
+
+                break;
+        }
+
+        return node;
+    }
 }

@@ -205,7 +205,7 @@ internal sealed class ProgressSaver(IExecutionStore store)
         }
     }
 
-    private static JsonNode? Parse(string? text) => text is null ? null : JsonNode.Parse(text);
+    private static JsonNode? Parse(string? text) => text is null ? null : JsonText.Parse(text);
 
     /// <summary>Task tokens the restored flows wait for, so SendTask* calls work as soon as ResumeAsync returns.</summary>
     public static IEnumerable<string> PendingTokens(Frame frame)
