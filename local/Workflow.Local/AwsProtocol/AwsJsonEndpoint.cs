@@ -150,7 +150,8 @@ public sealed partial class AwsJsonEndpoint
         await response.Body.WriteAsync(body).ConfigureAwait(false);
     }
 
-    [LoggerMessage(EventId = 2000, Level = LogLevel.Information,
+    // Debug: the host already logs one line per HTTP request (with the X-Amz-Target); this adds the caller's key and region.
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Debug,
         Message = "aws request {Target} status={Status} error={ErrorCode} requestId={RequestId} accessKeyId={AccessKeyId} region={Region} elapsedMs={ElapsedMs:F1}")]
     private static partial void LogRequest(ILogger logger, string target, int status, string errorCode, string requestId, string accessKeyId, string region, double elapsedMs);
 
