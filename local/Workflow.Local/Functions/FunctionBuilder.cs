@@ -21,11 +21,8 @@ public sealed class FunctionBuilder(FunctionArtifacts artifacts, ILogger logger)
 
     public async Task BuildAsync(IReadOnlyList<FunctionModel> functions, bool skipBuild, CancellationToken ct)
     {
-        var recipes = new List<(FunctionModel Function, BuildRecipe Recipe)>();
-        foreach (var function in functions)
-        {
-            recipes.Add((function, await RecipeAsync(function, ct).ConfigureAwait(false)));
-        }
+        var recipes = (await Task.WhenAll(functions.Select(async f => (Function: f, Recipe: await RecipeAsync(f, ct).ConfigureAwait(false))))
+            .ConfigureAwait(false)).ToList();
 
         foreach (var group in recipes.GroupBy(r => (r.Function.CodeUri, r.Recipe.Text)))
         {
