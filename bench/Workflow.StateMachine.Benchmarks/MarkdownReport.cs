@@ -10,7 +10,8 @@ public static class MarkdownReport
 
     public const double TargetRatio = 10;
 
-    public static string Render(BenchReport report, BenchOptions options)
+    /// <param name="notes">Hand-written analysis appended to the generated tables (kept in bench/results), if any.</param>
+    public static string Render(BenchReport report, BenchOptions options, string? notes = null)
     {
         var m = report.Machine;
         var text = new StringBuilder();
@@ -58,6 +59,11 @@ public static class MarkdownReport
             }
 
             text.AppendLine();
+        }
+
+        if (!string.IsNullOrWhiteSpace(notes))
+        {
+            text.AppendLine(notes.Trim()).AppendLine();
         }
 
         return text.ToString();

@@ -74,7 +74,9 @@ static async Task<int> RunAllAsync(BenchOptions options, string[] args)
 
     var command = "dotnet run -c Release --project bench/Workflow.StateMachine.Benchmarks -- " + string.Join(' ', args);
     var report = new BenchReport(machine, command.TrimEnd(), ours, peers);
-    var markdown = MarkdownReport.Render(report, options);
+    var notesPath = Path.Combine(root, "bench", "results", "state-machine-engine-notes.md");
+    var notes = File.Exists(notesPath) ? await File.ReadAllTextAsync(notesPath).ConfigureAwait(false) : null;
+    var markdown = MarkdownReport.Render(report, options, notes);
     Console.WriteLine(markdown);
 
     var jsonPath = options.JsonPath ?? (options.WritePath is null ? null : Path.Combine(root, "bench", "results", "state-machine-engine.json"));
