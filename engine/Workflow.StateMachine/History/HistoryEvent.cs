@@ -9,11 +9,27 @@ namespace Workflow.StateMachine.History;
 /// </summary>
 public sealed class HistoryEvent
 {
-    public long Id { get; init; }
+    private long id;
+    private long previousEventId;
+    private DateTimeOffset timestamp;
 
-    public long PreviousEventId { get; init; }
+    public long Id
+    {
+        get => id;
+        init => id = value;
+    }
 
-    public DateTimeOffset Timestamp { get; init; }
+    public long PreviousEventId
+    {
+        get => previousEventId;
+        init => previousEventId = value;
+    }
+
+    public DateTimeOffset Timestamp
+    {
+        get => timestamp;
+        init => timestamp = value;
+    }
 
     public required string Type { get; init; }
 
@@ -74,6 +90,14 @@ public sealed class HistoryEvent
     public long? HeartbeatInSeconds { get; init; }
 
     public string? RoleArn { get; init; }
+
+    /// <summary>Gives a freshly built event its place in the history (done once, by the recorder, before publishing it).</summary>
+    internal void Stamp(long eventId, long previous, DateTimeOffset at)
+    {
+        id = eventId;
+        previousEventId = previous;
+        timestamp = at;
+    }
 
     /// <summary>Variables assigned on state exit: name → JSON text of the value.</summary>
     public IReadOnlyDictionary<string, string>? AssignedVariables { get; init; }

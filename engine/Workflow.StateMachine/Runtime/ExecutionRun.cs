@@ -136,34 +136,8 @@ internal sealed class ExecutionRun
         {
             var id = history.Count + 1;
             var previous = frame?.LastEventId ?? (id - 1);
-            recorded = new HistoryEvent
-            {
-                Id = id,
-                PreviousEventId = previous,
-                Timestamp = Services.TimeProvider.GetUtcNow(),
-                Type = template.Type,
-                Name = template.Name,
-                Input = template.HasInputNode ? null : template.Input,
-                InputNode = template.InputNode,
-                HasInputNode = template.HasInputNode,
-                Output = template.HasOutputNode ? null : template.Output,
-                OutputNode = template.OutputNode,
-                HasOutputNode = template.HasOutputNode,
-                ParametersNode = template.ParametersNode,
-                HasParametersNode = template.HasParametersNode,
-                Error = template.Error,
-                Cause = template.Cause,
-                Index = template.Index,
-                Length = template.Length,
-                Resource = template.Resource,
-                ResourceType = template.ResourceType,
-                Parameters = template.HasParametersNode ? null : template.Parameters,
-                Region = template.Region,
-                TimeoutInSeconds = template.TimeoutInSeconds,
-                HeartbeatInSeconds = template.HeartbeatInSeconds,
-                RoleArn = template.RoleArn,
-                AssignedVariables = template.AssignedVariables,
-            };
+            recorded = template;
+            recorded.Stamp(id, previous, Services.TimeProvider.GetUtcNow());
             history.Add(recorded);
             if (frame is not null)
             {
