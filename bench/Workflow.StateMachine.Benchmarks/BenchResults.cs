@@ -57,7 +57,7 @@ public sealed record GcSummary(int Gen0, int Gen1, int Gen2, double PauseMs, lon
 
 public sealed record LatencySummary(double Mean, double P50, double P90, double P99, double Max);
 
-public sealed record MachineInfo(string Os, int Cores, long MemoryBytes, string Cpu, string DotnetVersion, string? NodeVersion, string LoadAverage, DateTimeOffset Date, string EngineRevision);
+public sealed record MachineInfo(string Os, int Cores, long MemoryBytes, string Cpu, string DotnetVersion, string? NodeVersion, string LoadAverage, DateTimeOffset Date, string EngineRevision, string GarbageCollector);
 
 public sealed record BenchReport(MachineInfo Machine, string Command, IReadOnlyList<DefinitionResult> Ours, IReadOnlyList<DefinitionResult> Peer);
 

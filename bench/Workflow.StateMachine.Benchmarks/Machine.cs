@@ -15,7 +15,15 @@ public static class Machine
         nodeVersion,
         LoadAverage(),
         DateTimeOffset.UtcNow,
-        EngineRevision(repositoryRoot));
+        EngineRevision(repositoryRoot),
+        GarbageCollector());
+
+    private static string GarbageCollector()
+    {
+        var kind = System.Runtime.GCSettings.IsServerGC ? "server GC" : "workstation GC";
+        var background = System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.Batch ? "background GC off" : "background GC on";
+        return $"{kind}, {background}";
+    }
 
     /// <summary>The commit the engine was built from, and whether its folder had uncommitted changes.</summary>
     private static string EngineRevision(string repositoryRoot)

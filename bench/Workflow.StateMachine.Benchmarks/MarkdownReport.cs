@@ -16,7 +16,7 @@ public static class MarkdownReport
         var m = report.Machine;
         var text = new StringBuilder();
         text.AppendLine(SectionHeading).AppendLine();
-        Line(text, $"Measured {m.Date:yyyy-MM-dd HH:mm} UTC on {m.Cpu}, {m.Cores} cores, {m.MemoryBytes / (1024.0 * 1024 * 1024):0.#} GiB, {m.Os}; {m.DotnetVersion}; node {m.NodeVersion ?? "(not run)"}; engine at commit {m.EngineRevision}. Load average when the run started: {m.LoadAverage} (other builds and tests were running on the same machine, so absolute numbers are noisy; both engines ran in the same session, one after the other per definition).");
+        Line(text, $"Measured {m.Date:yyyy-MM-dd HH:mm} UTC on {m.Cpu}, {m.Cores} cores, {m.MemoryBytes / (1024.0 * 1024 * 1024):0.#} GiB, {m.Os}; {m.DotnetVersion} ({m.GarbageCollector} in the benchmark host); node {m.NodeVersion ?? "(not run)"}; engine at commit {m.EngineRevision}. Load average when the run started: {m.LoadAverage} (other builds and tests were running on the same machine, so absolute numbers are noisy; both engines ran in the same session, one after the other per definition).");
         text.AppendLine();
         text.AppendLine("Reproduce (from the repository root):").AppendLine();
         text.AppendLine("```sh").AppendLine(report.Command).AppendLine("```").AppendLine();
