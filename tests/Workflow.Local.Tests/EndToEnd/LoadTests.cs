@@ -1,0 +1,67 @@
+namespace Workflow.Local.Tests.EndToEnd;
+
+/// <summary>
+/// Many clients at once: every concurrent submission becomes exactly one job and one execution, and all complete.
+/// A correctness test of modest size; throughput is measured by bench/Workflow.Local.LoadTest.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class LoadTests
+{
+    private const int Jobs = 100;
+    private const int Clients = 4;
+
+    [Test]
+    public async Task HundredConcurrentSubmissions_AllSucceedOnce_NoneLostOrDuplicated()
+    {
+        await using var app = await AppRuntime.StartAsync();
+        var clients = new List<ApiUser>();
+        for (var i = 0; i < Clients; i++)
+        {
+            clients.Add(await app.UserAsync($"load-client-{i}"));
+        }
+
+        var submissions = Enumerable.Range(0, Jobs)
+            .Select(i => clients[i % Clients])
+            .Select(client => client.SubmitAsync(PurchaseRequests.Small(client.Subject)))
+            .ToList();
+        var responses = await Task.WhenAll(submissions);
+        var jobIds = responses.Select(r => r.Json?["jobId"]?.GetValue<string>()).ToList();
+
+        var finished = new Dictionary<string, string>();
+        await Workflow.Testing.Eventually.Until(async () =>
+        {
+            foreach (var client in clients)
+            {
+                foreach (var job in await client.AllJobsAsync())
+                {
+                    var status = job["status"]!.GetValue<string>();
+                    if (status is "SUCCEEDED" or "FAILED" or "REJECTED" or "CANCELLED")
+                    {
+                        finished[job["jobId"]!.GetValue<string>()] = status;
+                    }
+                }
+            }
+
+            return finished.Count >= Jobs;
+        }, TimeSpan.FromMinutes(5), $"all {Jobs} jobs finish");
+        var listed = new List<string>();
+        foreach (var client in clients)
+        {
+            listed.AddRange((await client.AllJobsAsync()).Select(j => j["jobId"]!.GetValue<string>()));
+        }
+
+        var executions = await app.Aws.ExecutionsByJobAsync(app.StateMachineArn);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(responses.Select(r => r.Code), Is.All.EqualTo(202));
+            Assert.That(jobIds, Is.Unique.And.Not.Contains(null));
+            Assert.That(listed, Is.EquivalentTo(jobIds), "every accepted job is stored once, no other job appears");
+            Assert.That(finished.Values, Is.All.EqualTo("SUCCEEDED"));
+            Assert.That(jobIds.Select(id => executions[id!].Count()), Is.All.EqualTo(1), "one execution per job");
+            Assert.That(executions.Sum(g => g.Count()), Is.EqualTo(Jobs));
+            Assert.That(executions.SelectMany(g => g).Select(e => e["status"]!.GetValue<string>()), Is.All.EqualTo("SUCCEEDED"));
+        });
+    }
+}
