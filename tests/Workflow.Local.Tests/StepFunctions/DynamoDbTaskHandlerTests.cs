@@ -50,6 +50,9 @@ public sealed class DynamoDbTaskHandlerTests
             """)), CancellationToken.None);
 
         Assert.That(result!["Item"]!["status"]!["S"]!.GetValue<string>(), Is.EqualTo("ACCEPTED"));
+        Assert.That(result["SdkHttpMetadata"]!["HttpStatusCode"]!.GetValue<int>(), Is.EqualTo(200));
+        Assert.That(result["SdkHttpMetadata"]!["HttpHeaders"]!["Content-Type"]!.GetValue<string>(), Is.EqualTo("application/x-amz-json-1.0"));
+        Assert.That(result["SdkResponseMetadata"]!["RequestId"]!.GetValue<string>(), Is.Not.Empty);
     }
 
     [Test]

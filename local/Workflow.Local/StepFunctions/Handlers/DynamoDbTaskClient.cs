@@ -60,11 +60,33 @@ public sealed class DynamoDbTaskClient : IDisposable
             requestId ??= Guid.NewGuid().ToString("N").ToUpperInvariant();
             if (response.IsSuccessStatusCode)
             {
-                return string.IsNullOrWhiteSpace(text) ? new JsonObject() : JsonNode.Parse(text);
+                var result = string.IsNullOrWhiteSpace(text) ? [] : JsonNode.Parse(text) as JsonObject ?? [];
+                SdkHttpMetadata.AddTo(result, ResponseHeaders(response, text, requestId, clock), (int)response.StatusCode, requestId);
+                return result;
             }
 
             throw ToStatesError((int)response.StatusCode, text, requestId);
         }
+    }
+
+    /// <summary>DynamoDB's response headers as Step Functions reports them (the server's own values where it sent them).</summary>
+    private static List<(string Name, string Value)> ResponseHeaders(HttpResponseMessage response, string body, string requestId, TimeProvider clock)
+    {
+        string Header(string name, string fallback) =>
+            response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)
+                ? values.First()
+                : fallback;
+
+        return
+        [
+            ("Connection", "keep-alive"),
+            ("Content-Length", Header("Content-Length", Encoding.UTF8.GetByteCount(body).ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            ("Content-Type", "application/x-amz-json-1.0"),
+            ("Date", Header("Date", SdkHttpMetadata.HttpDate(clock.GetUtcNow()))),
+            ("Server", "Server"),
+            ("x-amz-crc32", Header("x-amz-crc32", "")),
+            ("x-amzn-RequestId", requestId),
+        ];
     }
 
     /// <summary>

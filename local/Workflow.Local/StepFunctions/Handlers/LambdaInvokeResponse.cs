@@ -11,7 +11,7 @@ public static class LambdaInvokeResponse
     {
         ArgumentNullException.ThrowIfNull(clock);
         var requestId = Guid.NewGuid().ToString();
-        var date = clock.GetUtcNow().ToString("r", CultureInfo.InvariantCulture);
+        var date = SdkHttpMetadata.HttpDate(clock.GetUtcNow());
         var traceId = $"Root=1-{clock.GetUtcNow().ToUnixTimeSeconds():x8}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12))};Sampled=0;Lineage=1";
         var length = contentLength.ToString(CultureInfo.InvariantCulture);
 
@@ -27,26 +27,9 @@ public static class LambdaInvokeResponse
             ("X-Amzn-Trace-Id", traceId),
         };
 
-        var allHeaders = new JsonObject();
-        var singleHeaders = new JsonObject();
-        foreach (var (name, value) in headers)
-        {
-            allHeaders[name] = new JsonArray(JsonValue.Create(value));
-            singleHeaders[name] = value;
-        }
-
-        return new JsonObject
-        {
-            ["ExecutedVersion"] = "$LATEST",
-            ["Payload"] = payload,
-            ["SdkHttpMetadata"] = new JsonObject
-            {
-                ["AllHttpHeaders"] = allHeaders,
-                ["HttpHeaders"] = singleHeaders,
-                ["HttpStatusCode"] = statusCode,
-            },
-            ["SdkResponseMetadata"] = new JsonObject { ["RequestId"] = requestId },
-            ["StatusCode"] = statusCode,
-        };
+        var result = new JsonObject { ["ExecutedVersion"] = "$LATEST", ["Payload"] = payload };
+        SdkHttpMetadata.AddTo(result, headers, statusCode, requestId);
+        result["StatusCode"] = statusCode;
+        return result;
     }
 }
