@@ -109,7 +109,9 @@ public sealed class EventRouter : IAsyncDisposable
     // ---- Rules and targets ----
 
     /// <summary>Adds or replaces a rule as given (targets included). Returns the stored rule with its ARN.</summary>
-    public EventRule PutRule(EventRule rule)
+    public EventRule PutRule(EventRule rule) => StoreRule(rule, keepExistingTargets: false);
+
+    private EventRule StoreRule(EventRule rule, bool keepExistingTargets)
     {
         ArgumentNullException.ThrowIfNull(rule);
         ResourceNames.RequireRuleName(rule.Name);
@@ -127,7 +129,9 @@ public sealed class EventRouter : IAsyncDisposable
         lock (_gate)
         {
             RequireBus(busName);
-            stored = rule with { EventBusName = busName, Arn = RuleArn(busName, rule.Name) };
+            // Read and write under one lock: a PutTargets landing in between would otherwise be overwritten.
+            var targets = keepExistingTargets && _rules.TryGetValue((busName, rule.Name), out var existing) ? existing.Targets : rule.Targets;
+            stored = rule with { EventBusName = busName, Arn = RuleArn(busName, rule.Name), Targets = targets };
             _rules[(busName, rule.Name)] = stored;
         }
         OnRulesChanged();
@@ -153,22 +157,15 @@ public sealed class EventRouter : IAsyncDisposable
             }
         }
         var schedule = scheduleExpression is null ? null : ScheduleExpression.Parse(scheduleExpression);
-        var busName = ResourceNames.BusName(eventBusName);
-        IReadOnlyList<RuleTarget> targets;
-        lock (_gate)
-        {
-            targets = _rules.TryGetValue((busName, name), out var existing) ? existing.Targets : [];
-        }
-        return PutRule(new EventRule
+        return StoreRule(new EventRule
         {
             Name = name,
-            EventBusName = busName,
+            EventBusName = ResourceNames.BusName(eventBusName),
             Pattern = pattern,
             Schedule = schedule,
             State = EventRule.ParseState(state),
             Description = description,
-            Targets = targets,
-        });
+        }, keepExistingTargets: true);
     }
 
     public EventRule? DescribeRule(string name, string? eventBusName = null)

@@ -42,21 +42,3 @@ public sealed class RecordingObserver : IEventRouterObserver
     public void OnEventReceived(string eventId, string busName, IReadOnlyList<string> matchedRules) =>
         Received.Enqueue((eventId, busName, matchedRules));
 }
-
-public static class Poll
-{
-    /// <summary>Polls until the condition holds, running <paramref name="step"/> between checks; fails after 10 s.</summary>
-    public static async Task UntilAsync(Func<bool> condition, Action? step = null, string? what = null)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail("Timed out waiting for " + (what ?? "condition"));
-            }
-            step?.Invoke();
-            await Task.Delay(5);
-        }
-    }
-}
