@@ -32,6 +32,7 @@ public sealed class EventBridgeServiceTests
 
     private string dataDirectory = null!;
     private LocalServicesServer server = null!;
+    private FakeFunctionInvoker functions = null!;
 
     [OneTimeSetUp]
     public async Task Start()
@@ -47,10 +48,14 @@ public sealed class EventBridgeServiceTests
                 "jobs", """{"source":["workflow.broken"]}""", null, null, "ENABLED",
                 [new EventTargetModel("missing-machine", TestModels.StateMachineArn("does-not-exist"), EventTargetKind.StateMachine, null, null, null,
                     new RetryPolicyModel(0, 60), new DeadLetterConfigModel(DeadLetterArn, null))]),
+            new("RepublishSchedule", "republish-every-5-minutes", "arn:aws:events:us-east-1:123456789012:rule/republish-every-5-minutes",
+                EventRuleOrigin.SamSchedule, "default", null, "rate(5 minutes)", null, "ENABLED",
+                [new EventTargetModel("republish", TestModels.FunctionArn("republish"), EventTargetKind.Function, null, null, null, null, null)]),
         };
+        functions = new FakeFunctionInvoker().Echo("republish");
         var model = TestModels.Create(dataDirectory,
             [TestModels.StateMachine("jobs", JobMachine), TestModels.StateMachine("publisher", PublisherMachine)], rules);
-        server = await LocalServicesServer.StartAsync(model, new FakeFunctionInvoker(), dataDirectory);
+        server = await LocalServicesServer.StartAsync(model, functions, dataDirectory);
     }
 
     [OneTimeTearDown]
@@ -184,6 +189,20 @@ public sealed class EventBridgeServiceTests
 
         Assert.That(response["FailedEntryCount"]!.GetValue<int>(), Is.EqualTo(1));
         Assert.That(response["Entries"]![0]!["ErrorCode"]!.GetValue<string>(), Is.Not.Empty);
+    }
+
+    [Test]
+    public async Task ScheduledRule_InvokesItsFunctionTargetWithTheScheduledEvent()
+    {
+        var router = server.Services.GetRequiredServiceOf<Local.EventBridgeService.EventBridgeRuntime>().Router;
+        var rule = router.ListRules("default").Single(r => r.Name == "republish-every-5-minutes");
+
+        router.DispatchScheduledEvent(rule, DateTimeOffset.UtcNow);
+
+        await Eventually.Until(() => functions.Calls.Any(c => c.Function == "republish"), TimeSpan.FromSeconds(10), "the schedule invokes the function");
+        var payload = JsonNode.Parse(functions.Calls.First(c => c.Function == "republish").Payload)!;
+        Assert.That(payload["detail-type"]!.GetValue<string>(), Is.EqualTo("Scheduled Event"));
+        Assert.That(payload["resources"]![0]!.GetValue<string>(), Is.EqualTo(rule.Arn));
     }
 
     [Test]
