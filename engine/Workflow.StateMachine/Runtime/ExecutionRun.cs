@@ -10,7 +10,7 @@ namespace Workflow.StateMachine.Runtime;
 /// </summary>
 internal sealed class ExecutionRun
 {
-    private readonly List<HistoryEvent> history = [];
+    private readonly HistoryLog history = new();
     private readonly TaskCompletionSource completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ExecutionRun(EngineServices services, StateMachineEntry machine, string name, string input, JsonNode? inputNode, DateTimeOffset startDate)
@@ -48,7 +48,7 @@ internal sealed class ExecutionRun
     /// <summary>Events recorded since the last save (call under <see cref="Gate"/>).</summary>
     public HistoryEvent[] TakeUnsavedEvents()
     {
-        var events = history.Count == savedEvents ? [] : history.GetRange(savedEvents, history.Count - savedEvents).ToArray();
+        var events = history.Count == savedEvents ? [] : history.CopyFrom(savedEvents);
         savedEvents = history.Count;
         return events;
     }
@@ -99,7 +99,7 @@ internal sealed class ExecutionRun
     {
         lock (Gate)
         {
-            return [.. history];
+            return history.CopyFrom(0);
         }
     }
 

@@ -67,7 +67,7 @@ internal sealed partial class Interpreter(ExecutionRun run)
 
     private void Enter(Frame frame, StateNode state)
     {
-        var id = run.Record(frame, new HistoryEvent { Type = state.EnteredEvent, Name = state.Name, InputNode = frame.StateInput, HasInputNode = true });
+        var id = run.Record(frame, new HistoryEvent { Type = state.EnteredEvent, Name = state.Name, InputNode = frame.StateInput });
         lock (run.Gate)
         {
             frame.Entered = true;
@@ -99,7 +99,7 @@ internal sealed partial class Interpreter(ExecutionRun run)
     /// <summary>Records the Exited event (with assigned variables) and moves on.</summary>
     private StepResult Exit(Frame frame, StateNode state, JsonNode? output, IReadOnlyDictionary<string, string>? assigned, string? next)
     {
-        run.Record(frame, new HistoryEvent { Type = state.ExitedEvent, Name = state.Name, OutputNode = output, HasOutputNode = true, AssignedVariables = assigned });
+        run.Record(frame, new HistoryEvent { Type = state.ExitedEvent, Name = state.Name, OutputNode = output, AssignedVariables = assigned });
         return StepResult.Continue(next, output);
     }
 
