@@ -21,6 +21,7 @@ public sealed class FunctionBuilder(FunctionArtifacts artifacts, ILogger logger)
 
     public async Task BuildAsync(IReadOnlyList<FunctionModel> functions, bool skipBuild, CancellationToken ct)
     {
+        await using var buildLock = await BuildLock.AcquireAsync(artifacts.Root, logger, ct).ConfigureAwait(false);
         var recipes = (await Task.WhenAll(functions.Select(async f => (Function: f, Recipe: await RecipeAsync(f, ct).ConfigureAwait(false))))
             .ConfigureAwait(false)).ToList();
 

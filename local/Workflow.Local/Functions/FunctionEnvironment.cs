@@ -26,7 +26,6 @@ public static class FunctionEnvironment
             ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamoDbEndpoint.ToString().TrimEnd('/'),
             ["AWS_ENDPOINT_URL_SFN"] = host,
             ["AWS_ENDPOINT_URL_EVENTBRIDGE"] = host,
-            ["AWS_ENDPOINT_URL_LAMBDA"] = host,
             ["TZ"] = ":UTC",
         };
         return environment;

@@ -31,6 +31,7 @@ public sealed record CommandLineArguments(
           --mock-test-case <name>           test case of the mock configuration to apply
           --skip-build                      run the existing function builds as they are
           --log-format json|text            log line format (default json)
+          --max-concurrency <n>             workers per function, each running one invocation at a time (default 4)
           --region <r> --stack-name <s>     region and stack name used in ARNs and AWS::StackName
         """;
 
@@ -139,6 +140,14 @@ public sealed record CommandLineArguments(
                             "text" => LogFormat.Text,
                             _ => throw new ArgumentException($"--log-format '{format}' must be json or text"),
                         },
+                    };
+                    break;
+                case "--max-concurrency":
+                    var concurrency = Value();
+                    options = options with
+                    {
+                        MaxConcurrencyPerFunction = int.TryParse(concurrency, NumberStyles.None, CultureInfo.InvariantCulture, out var workers) && workers is > 0 and <= 256
+                            ? workers : throw new ArgumentException($"--max-concurrency '{concurrency}' must be a number from 1 to 256"),
                     };
                     break;
                 case "--region":

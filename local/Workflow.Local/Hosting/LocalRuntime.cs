@@ -189,7 +189,9 @@ public sealed partial class LocalRuntime : IAsyncDisposable
         services.AddSingleton(options);
         services.AddSingleton(endpoints);
         services.AddSingleton(options.TimeProvider);
-        services.AddSingleton(new FunctionArtifacts(endpoints.DataDirectory));
+        services.AddSingleton(options.BuildDirectory is { } buildDirectory
+            ? new FunctionArtifacts(buildDirectory)
+            : FunctionArtifacts.InDataDirectory(endpoints.DataDirectory));
         services.AddSingleton(new WorkerLauncher(endpoints.DataDirectory));
         services.AddSingleton(sp => new FunctionBuilder(sp.GetRequiredService<FunctionArtifacts>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("Workflow.Local.Build")));
         services.AddSingleton<FunctionInvoker>();

@@ -12,6 +12,9 @@ public sealed record LocalRuntimeOptions
     /// <summary>Where builds, keys, DynamoDB and execution data live; null means <c>.workflow-local/</c> beside the template.</summary>
     public string? DataDirectory { get; init; }
 
+    /// <summary>Where function builds go; null means <c>&lt;data dir&gt;/build</c>. Several runtimes may share one (builds take a lock).</summary>
+    public string? BuildDirectory { get; init; }
+
     public IReadOnlyDictionary<string, string> ParameterOverrides { get; init; } = new Dictionary<string, string>();
 
     /// <summary>An existing DynamoDB endpoint to use instead of starting the embedded dynalite.</summary>

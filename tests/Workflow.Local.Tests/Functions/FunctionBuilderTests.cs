@@ -20,7 +20,7 @@ public sealed class FunctionBuilderTests
         File.WriteAllText(Path.Combine(_code, "Makefile"),
             "build-First build-Second:\n\techo built >> ../runs.log\n\techo artifact > \"$(ARTIFACTS_DIR)/out.txt\"\n\n" +
             "build-Other:\n\techo other >> ../runs.log\n\techo other > \"$(ARTIFACTS_DIR)/out.txt\"\n");
-        _artifacts = new FunctionArtifacts(Path.Combine(_root, "data"));
+        _artifacts = FunctionArtifacts.InDataDirectory(Path.Combine(_root, "data"));
     }
 
     [TearDown]

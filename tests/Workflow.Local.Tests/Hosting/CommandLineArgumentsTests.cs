@@ -11,6 +11,7 @@ public sealed class CommandLineArgumentsTests
             "--template", "app/template.yaml", "--port", "0", "--data-dir", "/tmp/d",
             "--parameter-overrides", "Stage=prod", "ApprovalThreshold=500", "--dynamodb-endpoint", "http://localhost:8000",
             "--mock-config", "mocks.json", "--mock-test-case", "HappyPath", "--skip-build", "--log-format", "text",
+            "--max-concurrency", "8",
         ]);
         var options = arguments.Options;
 
@@ -26,6 +27,7 @@ public sealed class CommandLineArgumentsTests
             Assert.That(options.MockTestCase, Is.EqualTo("HappyPath"));
             Assert.That(options.SkipBuild, Is.True);
             Assert.That(options.LogFormat, Is.EqualTo(LogFormat.Text));
+            Assert.That(options.MaxConcurrencyPerFunction, Is.EqualTo(8));
         });
     }
 
@@ -54,6 +56,7 @@ public sealed class CommandLineArgumentsTests
     [TestCase("--port", "70000")]
     [TestCase("--log-format", "xml")]
     [TestCase("--unknown")]
+    [TestCase("--max-concurrency", "0")]
     [TestCase("--parameter-overrides", "NoEquals")]
     [TestCase("token", "--groups", "a")]
     public void Parse_RejectsBadInputWithAMessage(params string[] args)

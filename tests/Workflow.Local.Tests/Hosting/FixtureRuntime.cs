@@ -7,8 +7,9 @@ namespace Workflow.Local.Tests.Hosting;
 
 /// <summary>
 /// One local runtime for the fixture application (tests/Workflow.Local.Tests/Fixtures/template.yaml), started on a free
-/// port by the first test that needs it and stopped after the last. Its data folder lives beside the fixture
-/// (<c>.workflow-local/</c>, git-ignored) so the function build is reused across test runs while the sources are unchanged.
+/// port by the first test that needs it and stopped after the last. Its data (DynamoDB, keys) is private to the test
+/// run; its builds go beside the fixture (<c>.workflow-local/build</c>, git-ignored) so they are reused across runs
+/// while the sources are unchanged.
 /// </summary>
 public static class FixtureRuntime
 {
@@ -19,7 +20,9 @@ public static class FixtureRuntime
 
     public static string TemplatePath => Path.Combine(FixturesDirectory, "template.yaml");
 
-    public static string DataDirectory => Path.Combine(FixturesDirectory, ".workflow-local");
+    public static string BuildDirectory => Path.Combine(FixturesDirectory, ".workflow-local", "build");
+
+    private static readonly Lazy<string> LazyDataDirectory = new(() => Directory.CreateTempSubdirectory("workflow-local-tests-").FullName);
 
     public static async Task<LocalRuntime> GetAsync()
     {
@@ -27,7 +30,14 @@ public static class FixtureRuntime
         try
         {
             return s_runtime ??= await LocalRuntime.StartAsync(
-                new LocalRuntimeOptions { TemplatePath = TemplatePath, Port = 0, DataDirectory = DataDirectory, LogFormat = LogFormat.Text },
+                new LocalRuntimeOptions
+                {
+                    TemplatePath = TemplatePath,
+                    Port = 0,
+                    DataDirectory = LazyDataDirectory.Value,
+                    BuildDirectory = BuildDirectory,
+                    LogFormat = LogFormat.Text,
+                },
                 CancellationToken.None).ConfigureAwait(false);
         }
         finally
@@ -45,6 +55,7 @@ public static class FixtureRuntime
             {
                 await s_runtime.DisposeAsync().ConfigureAwait(false);
                 s_runtime = null;
+                Directory.Delete(LazyDataDirectory.Value, recursive: true);
             }
         }
         finally
