@@ -41,14 +41,12 @@ public sealed class ApprovalService(IJobStore store, IWorkflowControl workflow, 
             return new ApprovalResult(ApprovalResultKind.NotAwaitingApproval, current ?? job);
         }
 
-        var token = await store.GetTaskTokenAsync(job.Id, cancellationToken);
         try
         {
-            if (token is null)
-            {
-                throw new WorkflowTaskGoneException($"Job {job.Id} has no stored task token.");
-            }
-
+            // The token read belongs inside: if it fails, the recorded approval must be undone like a failed send,
+            // or the job would leave AWAITING_APPROVAL while the workflow still waits for a result.
+            var token = await store.GetTaskTokenAsync(job.Id, cancellationToken)
+                ?? throw new WorkflowTaskGoneException($"Job {job.Id} has no stored task token.");
             await workflow.SendTaskSuccessAsync(token, TaskOutput(approval), cancellationToken);
         }
         catch (WorkflowTaskGoneException)

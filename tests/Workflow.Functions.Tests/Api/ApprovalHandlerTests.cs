@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Workflow.Domain;
 using Workflow.Functions.Api;
+using Workflow.Functions.Infrastructure;
 using Workflow.Functions.Tests.Support;
 
 namespace Workflow.Functions.Tests.Api;
@@ -198,6 +199,36 @@ public class ApprovalHandlerTests
 
         Assert.That(failed.Status, Is.EqualTo(503));
         Assert.That(failed.Header("retry-after"), Is.Not.Null);
+        Assert.That(retried.Status, Is.EqualTo(200), retried.Body);
+        Assert.That(app.Workflow.Successes, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task DecideApproval_TaskTokenUnreadable_Returns503AndTheDecisionCanBeRetried()
+    {
+        var jobId = await app.AwaitingApprovalAsync("client-a");
+        var store = new TaskTokenOutageStore(app.Store) { Unavailable = true };
+        var dependencies = new FunctionDependencies
+        {
+            Jobs = store,
+            Budgets = app.Store,
+            Events = app.Events,
+            Workflow = app.Workflow,
+            Settings = app.Dependencies.Settings,
+            Time = app.Clock,
+            LogOutput = app.Log,
+        };
+        var request = ApiRequests.Post($"/jobs/{jobId}/approval", """{"decision":"APPROVE"}""", "boss", Approvers, pathParameters: ApiRequests.Id(jobId));
+
+        var failed = await TestApp.InvokeAsync(new DecideApprovalHandler(dependencies).HandleAsync, request);
+        var afterFailure = await app.JobAsync(jobId);
+        store.Unavailable = false;
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        var retried = await TestApp.InvokeAsync(new DecideApprovalHandler(dependencies).HandleAsync, request);
+
+        Assert.That(failed.Status, Is.EqualTo(503));
+        Assert.That(afterFailure.Status, Is.EqualTo(JobStatus.AwaitingApproval));
+        Assert.That(afterFailure.Approval, Is.Null);
         Assert.That(retried.Status, Is.EqualTo(200), retried.Body);
         Assert.That(app.Workflow.Successes, Has.Count.EqualTo(1));
     }
