@@ -6,18 +6,21 @@ namespace Workflow.Aws.Tests.Protocol;
 /// <summary>The client against a real socket: what arrives on the wire must carry a signature a server can verify.</summary>
 public sealed class LoopbackWireTests
 {
+    private static StepFunctionsClient ClientOf(LoopbackHttpServer server, HttpClient http) => new(new AwsClientOptions
+    {
+        Endpoint = server.Endpoint,
+        Region = "us-east-1",
+        Credentials = new BasicAWSCredentials(TestClients.AccessKey, TestClients.SecretKey),
+        TimeProvider = new RecordingTimeProvider(TestClients.FixedNow),
+        HttpClient = http,
+    });
+
     [Test]
     public async Task SignatureOnTheWire_VerifiesAgainstTheHostHeaderWithPort()
     {
         await using var server = new LoopbackHttpServer(_ => (200, """{"executionArn":"arn:e","startDate":1767225600}"""));
-        var client = new StepFunctionsClient(new AwsClientOptions
-        {
-            Endpoint = server.Endpoint,
-            Region = "us-east-1",
-            Credentials = new BasicAWSCredentials(TestClients.AccessKey, TestClients.SecretKey),
-            TimeProvider = new RecordingTimeProvider(TestClients.FixedNow),
-            HttpClient = new HttpClient(),
-        });
+        using var http = new HttpClient();
+        var client = ClientOf(server, http);
 
         var result = await client.StartExecutionAsync("arn:sm", "run-1", """{"amount":"12.50 €"}""");
 
@@ -40,13 +43,8 @@ public sealed class LoopbackWireTests
     public async Task ErrorOnTheWire_IsMappedWithRequestId()
     {
         await using var server = new LoopbackHttpServer(_ => (400, """{"__type":"com.amazonaws.swf.base.model#InvalidToken","message":"Invalid token"}"""));
-        var client = new StepFunctionsClient(new AwsClientOptions
-        {
-            Endpoint = server.Endpoint,
-            Region = "us-east-1",
-            Credentials = new BasicAWSCredentials(TestClients.AccessKey, TestClients.SecretKey),
-            HttpClient = new HttpClient(),
-        });
+        using var http = new HttpClient();
+        var client = ClientOf(server, http);
 
         var error = Assert.ThrowsAsync<InvalidTokenException>(() => client.SendTaskSuccessAsync("bad", "{}"));
 
