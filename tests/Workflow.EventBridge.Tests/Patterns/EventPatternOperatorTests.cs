@@ -22,7 +22,7 @@ public class EventPatternOperatorTests
     [TestCase("""{"a":["10.0.0.1"]}""", """{"a":"10.0.0.1"}""", true)]
     [TestCase("""{"a":["2001:db8::1"]}""", """{"a":"2001:0db8:0:0:0:0:0:1"}""", true)]
     [TestCase("""{"a":[12345678901234]}""", """{"a":12345678901234}""", true)]
-    public void ExactValues(string pattern, string @event, bool expected) =>
+    public void ExactValue_MatchesOnlyTheSameTypeAndValue(string pattern, string @event, bool expected) =>
         Assert.That(Match(pattern, @event), Is.EqualTo(expected));
 
     [TestCase("""{"a":[{"prefix":"us-"}]}""", """{"a":"us-east-1"}""", true)]
@@ -34,7 +34,7 @@ public class EventPatternOperatorTests
     [TestCase("""{"a":[{"suffix":{"equals-ignore-case":".png"}}]}""", """{"a":"x.PNG"}""", true)]
     [TestCase("""{"a":[{"equals-ignore-case":"alice"}]}""", """{"a":"ALICE"}""", true)]
     [TestCase("""{"a":[{"equals-ignore-case":"alice"}]}""", """{"a":"bob"}""", false)]
-    public void PrefixSuffixIgnoreCase(string pattern, string @event, bool expected) =>
+    public void PrefixSuffixAndIgnoreCase_MatchStringsOnlyAsWritten(string pattern, string @event, bool expected) =>
         Assert.That(Match(pattern, @event), Is.EqualTo(expected));
 
     [TestCase("""{"a":[{"anything-but":"x"}]}""", """{"a":"y"}""", true)]
@@ -50,7 +50,7 @@ public class EventPatternOperatorTests
     [TestCase("""{"a":[{"anything-but":{"wildcard":"*/lib/*"}}]}""", """{"a":"/usr/bin/x"}""", true)]
     [TestCase("""{"a":[{"anything-but":{"equals-ignore-case":["A","b"]}}]}""", """{"a":"B"}""", false)]
     [TestCase("""{"a":[{"anything-but":{"equals-ignore-case":["A","b"]}}]}""", """{"a":"c"}""", true)]
-    public void AnythingBut(string pattern, string @event, bool expected) =>
+    public void AnythingBut_MatchesPresentValuesOutsideTheExclusion(string pattern, string @event, bool expected) =>
         Assert.That(Match(pattern, @event), Is.EqualTo(expected));
 
     [TestCase("""{"a":[{"numeric":[">",0,"<=",5]}]}""", """{"a":5}""", true)]
@@ -61,7 +61,7 @@ public class EventPatternOperatorTests
     [TestCase("""{"a":[{"numeric":["<",10]}]}""", """{"a":-1e3}""", true)]
     [TestCase("""{"a":[{"numeric":["<",10]}]}""", """{"a":"5"}""", false)]
     [TestCase("""{"a":[{"numeric":[">",1]}]}""", """{"a":[0,2]}""", true)]
-    public void Numeric(string pattern, string @event, bool expected) =>
+    public void Numeric_MatchesNumbersInsideTheRangeOnly(string pattern, string @event, bool expected) =>
         Assert.That(Match(pattern, @event), Is.EqualTo(expected));
 
     [TestCase("""{"a":[{"exists":true}]}""", """{"a":"x"}""", true)]
@@ -71,7 +71,7 @@ public class EventPatternOperatorTests
     [TestCase("""{"a":[{"exists":false}]}""", """{}""", true)]
     [TestCase("""{"a":[{"exists":false}]}""", """{"a":1}""", false)]
     [TestCase("""{"a":[{"exists":false}]}""", """{"a":{"b":1}}""", true)]
-    public void Exists(string pattern, string @event, bool expected) =>
+    public void Exists_MatchesByPresenceOfALeafValue(string pattern, string @event, bool expected) =>
         Assert.That(Match(pattern, @event), Is.EqualTo(expected));
 
     [TestCase("""{"ip":[{"cidr":"10.0.0.0/24"}]}""", """{"ip":"10.0.0.255"}""", true)]
@@ -80,7 +80,7 @@ public class EventPatternOperatorTests
     [TestCase("""{"ip":[{"cidr":"2001:db8:1234:1a00::/64"}]}""", """{"ip":"2001:db8:1234:1a00::9"}""", true)]
     [TestCase("""{"ip":[{"cidr":"2001:db8:1234:1a00::/64"}]}""", """{"ip":"2001:db8:1234:1a01::"}""", false)]
     [TestCase("""{"ip":[{"cidr":"0.0.0.0/0"}]}""", """{"ip":"8.8.8.8"}""", true)]
-    public void Cidr(string pattern, string @event, bool expected) =>
+    public void Cidr_MatchesAddressesInsideTheBlockOnly(string pattern, string @event, bool expected) =>
         Assert.That(Match(pattern, @event), Is.EqualTo(expected));
 
     [TestCase("*.png", "a.png", true)]
@@ -93,7 +93,7 @@ public class EventPatternOperatorTests
     [TestCase(@"a\\*", @"a\zzz", true)]
     [TestCase("exact", "exact", true)]
     [TestCase("*", "", true)]
-    public void Wildcard(string wildcard, string value, bool expected)
+    public void Wildcard_StarMatchesAnyRunAndBackslashEscapes(string wildcard, string value, bool expected)
     {
         var pattern = $$"""{"a":[{"wildcard":{{System.Text.Json.JsonSerializer.Serialize(wildcard)}}}]}""";
         var @event = $$"""{"a":{{System.Text.Json.JsonSerializer.Serialize(value)}}}""";
@@ -105,7 +105,7 @@ public class EventPatternOperatorTests
     [TestCase("""{"s":["x"],"$or":[{"a":["1"]},{"b":["2"]}]}""", """{"s":"y","a":"1"}""", false)]
     [TestCase("""{"d":{"$or":[{"a":["1"]},{"$or":[{"b":["2"]},{"c":["3"]}]}]}}""", """{"d":{"c":"3"}}""", true)]
     [TestCase("""{"$or":[{"a":["1"]},{"b":["2"]}],"s":["x"]}""", """{"s":"x","b":"2"}""", true)]
-    public void Or(string pattern, string @event, bool expected) =>
+    public void Or_MatchesWhenAnyAlternativeMatchesAlongsideOtherFields(string pattern, string @event, bool expected) =>
         Assert.That(Match(pattern, @event), Is.EqualTo(expected));
 
     [Test]
