@@ -84,7 +84,16 @@ public sealed partial class StepFunctionsRuntime : IHostedLifecycleService, IAsy
         foreach (var machine in settings.Model.StateMachines)
         {
             ApiNames.TryParseType(machine.Type, out var type);
-            CreateOrUpdate(engine, machine.Name, machine.Arn, machine.DefinitionJson, machine.RoleArn, type);
+            try
+            {
+                CreateOrUpdate(engine, machine.Name, machine.Arn, machine.DefinitionJson, machine.RoleArn, type);
+            }
+            catch (StepFunctionsApiException error)
+            {
+                throw new InvalidOperationException(
+                    $"{settings.Model.TemplatePath}: state machine {machine.LogicalId} ({machine.Name}): {error.ErrorCode}: {error.Message}", error);
+            }
+
             LogStateMachine(logger, machine.Name, machine.Arn);
         }
 
