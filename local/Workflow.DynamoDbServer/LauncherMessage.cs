@@ -24,12 +24,22 @@ internal sealed record LauncherMessage(string Event, int Port, string? Code, str
             return new LauncherMessage(
                 kind.GetString()!,
                 root.TryGetProperty("port", out var port) && port.TryGetInt32(out var value) ? value : 0,
-                root.TryGetProperty("code", out var code) ? code.GetString() : null,
-                root.TryGetProperty("message", out var message) ? message.GetString() : null);
+                Text(root, "code"),
+                Text(root, "message"));
         }
         catch (JsonException)
         {
             return null;
         }
     }
+
+    // launch.js forwards whatever a Node error carries; a numeric code must not throw inside the output event handler.
+    private static string? Text(JsonElement root, string name) =>
+        !root.TryGetProperty(name, out var value) ? null
+        : value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Null => null,
+            _ => value.GetRawText(),
+        };
 }
