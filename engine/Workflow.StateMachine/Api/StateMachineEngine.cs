@@ -214,7 +214,7 @@ public sealed class StateMachineEngine : IAsyncDisposable
 
     public ValueTask SendTaskHeartbeatAsync(string taskToken)
     {
-        services.Tokens.Find(taskToken).Beat();
+        services.Tokens.Find(taskToken).Beat(services.TimeProvider.GetUtcNow());
         return ValueTask.CompletedTask;
     }
 
@@ -247,7 +247,7 @@ public sealed class StateMachineEngine : IAsyncDisposable
             {
                 foreach (var token in ProgressSaver.PendingTokens(run.Root))
                 {
-                    services.Tokens.Register(token, run.Arn);
+                    services.Tokens.Register(token, run.Arn, services.TimeProvider.GetUtcNow());
                 }
 
                 Launch(run, resuming: true);

@@ -54,7 +54,7 @@ internal sealed partial class Interpreter
         var pendingBefore = resuming ? frame.PendingTask : null;
         if (pendingBefore is not null)
         {
-            var registered = services.Tokens.Register(pendingBefore.Token, run.Arn);
+            var registered = services.Tokens.Register(pendingBefore.Token, run.Arn, services.TimeProvider.GetUtcNow());
             return await AwaitTokenAsync(frame, events, registered, pendingBefore.TimeoutAt, pendingBefore.HeartbeatSeconds, cancellationToken).ConfigureAwait(false);
         }
 
@@ -81,7 +81,7 @@ internal sealed partial class Interpreter
         PendingToken? pending = null;
         if (token is not null)
         {
-            pending = services.Tokens.Register(token, run.Arn);
+            pending = services.Tokens.Register(token, run.Arn, services.TimeProvider.GetUtcNow());
             lock (run.Gate)
             {
                 frame.PendingTask = new PendingTaskProgress { Token = token, Parameters = parameters, RawInput = frame.StateInput, TimeoutAt = deadline, HeartbeatSeconds = heartbeat };
@@ -175,35 +175,28 @@ internal sealed partial class Interpreter
         {
             while (true)
             {
+                // The heartbeat window runs from the latest heartbeat (or the start of the wait): each
+                // SendTaskHeartbeat pushes the heartbeat deadline HeartbeatSeconds past the moment it arrived.
                 var now = services.TimeProvider.GetUtcNow();
-                var wait = Timeout.InfiniteTimeSpan;
-                if (deadline is { } d)
-                {
-                    wait = d - now;
-                }
-
-                if (heartbeatSeconds is { } hb && (wait == Timeout.InfiniteTimeSpan || TimeSpan.FromSeconds(hb) < wait))
-                {
-                    wait = TimeSpan.FromSeconds(hb);
-                }
-
-                var beatsBefore = pending.Heartbeats;
+                DateTimeOffset? heartbeatDeadline = heartbeatSeconds is { } hb ? pending.LastBeat.AddSeconds(hb) : null;
+                DateTimeOffset? wakeAt = deadline is { } d && (heartbeatDeadline is null || d <= heartbeatDeadline) ? d : heartbeatDeadline;
                 TokenOutcome outcome;
                 try
                 {
-                    outcome = wait == Timeout.InfiniteTimeSpan
+                    outcome = wakeAt is not { } wake
                         ? await pending.Outcome.Task.WaitAsync(cancellationToken).ConfigureAwait(false)
-                        : await pending.Outcome.Task.WaitAsync(wait < TimeSpan.Zero ? TimeSpan.Zero : wait, services.TimeProvider, cancellationToken).ConfigureAwait(false);
+                        : await pending.Outcome.Task.WaitAsync(wake > now ? wake - now : TimeSpan.Zero, services.TimeProvider, cancellationToken).ConfigureAwait(false);
                 }
                 catch (TimeoutException)
                 {
-                    if (deadline is { } limit && services.TimeProvider.GetUtcNow() >= limit)
+                    var at = services.TimeProvider.GetUtcNow();
+                    if (deadline is { } limit && at >= limit)
                     {
                         run.Record(frame, events.TimedOut(ErrorNames.Timeout, null));
                         throw new StatesException(ErrorNames.Timeout, null!);
                     }
 
-                    if (pending.Heartbeats == beatsBefore)
+                    if (heartbeatSeconds is { } seconds && at >= pending.LastBeat.AddSeconds(seconds))
                     {
                         run.Record(frame, events.TimedOut(ErrorNames.HeartbeatTimeout, null));
                         throw new StatesException(ErrorNames.HeartbeatTimeout, null!);
@@ -254,11 +247,12 @@ internal sealed partial class Interpreter
     /// </summary>
     private readonly struct TaskEvents(ResourceDescriptor info, string region)
     {
-        private string Family => info.Kind switch
+        /// <summary>The event type of this resource's family (Lambda, activity or service task) for a step of its life.</summary>
+        private string Of(string lambda, string activity, string task) => info.Kind switch
         {
-            ResourceKind.LambdaFunction => "LambdaFunction",
-            ResourceKind.Activity => "Activity",
-            _ => "Task",
+            ResourceKind.LambdaFunction => lambda,
+            ResourceKind.Activity => activity,
+            _ => task,
         };
 
         private bool IsTask => info.Kind is not (ResourceKind.LambdaFunction or ResourceKind.Activity);
@@ -267,28 +261,28 @@ internal sealed partial class Interpreter
 
         public HistoryEvent Scheduled(JsonNode? parameters, long? timeout, long? heartbeat) => info.Kind switch
         {
-            ResourceKind.LambdaFunction => new HistoryEvent { Type = "LambdaFunctionScheduled", InputNode = parameters, HasInputNode = true, Resource = info.Arn, TimeoutInSeconds = timeout },
-            ResourceKind.Activity => new HistoryEvent { Type = "ActivityScheduled", InputNode = parameters, HasInputNode = true, Resource = info.Arn, TimeoutInSeconds = timeout, HeartbeatInSeconds = heartbeat },
-            _ => new HistoryEvent { Type = "TaskScheduled", ResourceType = info.ResourceType, Resource = info.Resource, Region = region, ParametersNode = parameters, HasParametersNode = true, TimeoutInSeconds = timeout, HeartbeatInSeconds = heartbeat },
+            ResourceKind.LambdaFunction => new HistoryEvent { Type = "LambdaFunctionScheduled", InputNode = parameters, Resource = info.Arn, TimeoutInSeconds = timeout },
+            ResourceKind.Activity => new HistoryEvent { Type = "ActivityScheduled", InputNode = parameters, Resource = info.Arn, TimeoutInSeconds = timeout, HeartbeatInSeconds = heartbeat },
+            _ => new HistoryEvent { Type = "TaskScheduled", ResourceType = info.ResourceType, Resource = info.Resource, Region = region, ParametersNode = parameters, TimeoutInSeconds = timeout, HeartbeatInSeconds = heartbeat },
         };
 
         public HistoryEvent Started() => IsTask
             ? new HistoryEvent { Type = "TaskStarted", ResourceType = info.ResourceType, Resource = info.Resource }
-            : new HistoryEvent { Type = $"{Family}Started" };
+            : new HistoryEvent { Type = Of("LambdaFunctionStarted", "ActivityStarted", "TaskStarted") };
 
         public HistoryEvent Submitted(string output) =>
             new() { Type = "TaskSubmitted", ResourceType = info.ResourceType, Resource = info.Resource, Output = output };
 
         public HistoryEvent Succeeded(JsonNode? output) => IsTask
-            ? new HistoryEvent { Type = "TaskSucceeded", ResourceType = info.ResourceType, Resource = info.Resource, OutputNode = output, HasOutputNode = true }
-            : new HistoryEvent { Type = $"{Family}Succeeded", OutputNode = output, HasOutputNode = true };
+            ? new HistoryEvent { Type = "TaskSucceeded", ResourceType = info.ResourceType, Resource = info.Resource, OutputNode = output }
+            : new HistoryEvent { Type = Of("LambdaFunctionSucceeded", "ActivitySucceeded", "TaskSucceeded"), OutputNode = output };
 
         public HistoryEvent Failed(string? error, string? cause) => IsTask
             ? new HistoryEvent { Type = "TaskFailed", ResourceType = info.ResourceType, Resource = info.Resource, Error = error, Cause = cause }
-            : new HistoryEvent { Type = $"{Family}Failed", Error = error, Cause = cause };
+            : new HistoryEvent { Type = Of("LambdaFunctionFailed", "ActivityFailed", "TaskFailed"), Error = error, Cause = cause };
 
         public HistoryEvent TimedOut(string error, string? cause) => IsTask
             ? new HistoryEvent { Type = "TaskTimedOut", ResourceType = info.ResourceType, Resource = info.Resource, Error = error, Cause = cause }
-            : new HistoryEvent { Type = $"{Family}TimedOut", Error = error, Cause = cause };
+            : new HistoryEvent { Type = Of("LambdaFunctionTimedOut", "ActivityTimedOut", "TaskTimedOut"), Error = error, Cause = cause };
     }
 }

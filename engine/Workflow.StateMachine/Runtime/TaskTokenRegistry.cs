@@ -13,9 +13,10 @@ internal sealed class TaskTokenRegistry
     private readonly ConcurrentDictionary<string, PendingToken> pending = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> closed = new(StringComparer.Ordinal);
 
-    public PendingToken Register(string token, string executionArn)
+    /// <summary>Registers a waiting token; <paramref name="now"/> opens its first heartbeat window.</summary>
+    public PendingToken Register(string token, string executionArn, DateTimeOffset now)
     {
-        return pending.GetOrAdd(token, static (t, arn) => new PendingToken(t, arn), executionArn);
+        return pending.GetOrAdd(token, static (t, state) => new PendingToken(t, state.executionArn, state.now), (executionArn, now));
     }
 
     public void Close(string token)
@@ -64,8 +65,8 @@ internal sealed class TaskTokenRegistry
     }
 }
 
-/// <summary>One waiting task: completed with the output JSON or a failure, and poked by heartbeats.</summary>
-internal sealed class PendingToken(string token, string executionArn)
+/// <summary>One waiting task: completed with the output JSON or a failure, and kept alive by heartbeats.</summary>
+internal sealed class PendingToken(string token, string executionArn, DateTimeOffset registered)
 {
     public string Token { get; } = token;
 
@@ -73,15 +74,16 @@ internal sealed class PendingToken(string token, string executionArn)
 
     public TaskCompletionSource<TokenOutcome> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private long heartbeats;
+    private long lastBeatTicks = registered.UtcTicks;
 
-    public long Heartbeats => Interlocked.Read(ref heartbeats);
+    /// <summary>When the current heartbeat window opened: registration, or the latest SendTaskHeartbeat.</summary>
+    public DateTimeOffset LastBeat => new(Interlocked.Read(ref lastBeatTicks), TimeSpan.Zero);
 
     public event Action? Heartbeat;
 
-    public void Beat()
+    public void Beat(DateTimeOffset at)
     {
-        Interlocked.Increment(ref heartbeats);
+        Interlocked.Exchange(ref lastBeatTicks, at.UtcTicks);
         Heartbeat?.Invoke();
     }
 }

@@ -155,6 +155,29 @@ public sealed class EngineApiTests
     }
 
     [Test]
+    public async Task WaitForToken_HeartbeatTimeout_IsMeasuredFromLastHeartbeat()
+    {
+        await using var fixture = new EngineFixture(autoAdvanceClock: false);
+        var machine = fixture.Engine.CreateStateMachine("m", """{"StartAt":"T","States":{"T":{"Type":"Task","Resource":"arn:aws:states:::test:callback.waitForTaskToken","HeartbeatSeconds":60,"End":true}}}""", Role);
+        var started = await fixture.Engine.StartExecutionAsync(machine.Arn, null, "{}");
+        await EngineFixture.WaitUntilAsync(() => !fixture.Tokens.IsEmpty);
+        var t0 = fixture.Clock.GetUtcNow();
+
+        // A heartbeat 30 s in moves the heartbeat deadline to 90 s; a fixed 60 s window would end at 120 s.
+        fixture.Clock.Advance(TimeSpan.FromSeconds(30));
+        fixture.Tokens.TryPeek(out var token);
+        await fixture.Engine.SendTaskHeartbeatAsync(token!);
+        fixture.Clock.Advance(TimeSpan.FromSeconds(59));
+        Assert.That(fixture.Engine.DescribeExecution(started.ExecutionArn).Status, Is.EqualTo(ExecutionStatus.Running));
+        fixture.Clock.Advance(TimeSpan.FromSeconds(1));
+        await EngineFixture.WaitUntilAsync(() => fixture.Engine.DescribeExecution(started.ExecutionArn).Status != ExecutionStatus.Running);
+
+        var timedOut = fixture.Engine.GetExecutionHistory(started.ExecutionArn).Single(e => e.Type == "TaskTimedOut");
+        Assert.That(timedOut.Error, Is.EqualTo("States.HeartbeatTimeout"));
+        Assert.That(timedOut.Timestamp - t0, Is.EqualTo(TimeSpan.FromSeconds(90)));
+    }
+
+    [Test]
     public async Task Observer_SeesEveryHistoryEventWithStateNames()
     {
         var observer = new RecordingObserver();

@@ -9,9 +9,9 @@ namespace Workflow.StateMachine.Tests.Support;
 /// <summary>Builds engines on a virtual clock with handlers that record what they saw.</summary>
 internal sealed class EngineFixture : IAsyncDisposable
 {
-    public EngineFixture(IExecutionStore? store = null, IExecutionObserver? observer = null)
+    public EngineFixture(IExecutionStore? store = null, IExecutionObserver? observer = null, bool autoAdvanceClock = true)
     {
-        Clock = new VirtualTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        Clock = new VirtualTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), autoAdvanceClock);
         Handlers = new TaskHandlerRegistry();
         Handlers.Register("arn:aws:states:::test:echo", (invocation, _) => ValueTask.FromResult(invocation.Payload?.DeepClone()));
         Handlers.Register("arn:aws:states:::test:callback", (invocation, _) =>

@@ -13,10 +13,16 @@ public sealed class VirtualTimeProvider : TimeProvider, IDisposable
     private DateTimeOffset now;
     private long version;
 
-    public VirtualTimeProvider(DateTimeOffset start)
+    /// <param name="start">The clock's first reading.</param>
+    /// <param name="autoAdvance">False for a clock that moves only through <see cref="Advance"/>, for tests that must
+    /// act at an exact moment while a timer is pending.</param>
+    public VirtualTimeProvider(DateTimeOffset start, bool autoAdvance = true)
     {
         now = start;
-        _ = Task.Run(PumpAsync);
+        if (autoAdvance)
+        {
+            _ = Task.Run(PumpAsync);
+        }
     }
 
     public override DateTimeOffset GetUtcNow()
