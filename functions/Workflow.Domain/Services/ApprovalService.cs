@@ -60,7 +60,16 @@ public sealed class ApprovalService(IJobStore store, IWorkflowControl workflow, 
             throw;
         }
 
-        await store.DeleteTaskTokenAsync(job.Id, CancellationToken.None);
+        try
+        {
+            await store.DeleteTaskTokenAsync(job.Id, CancellationToken.None);
+        }
+        catch (TransientDependencyException)
+        {
+            // The workflow already has the decision, so answering 503 would send the caller into a retry that can only
+            // get 409. The token is useless once the job left AWAITING_APPROVAL, and its TTL removes it.
+        }
+
         var decided = await store.GetJobAsync(job.Id, cancellationToken);
         return new ApprovalResult(ApprovalResultKind.Decided, decided ?? job with { Status = newStatus, Approval = approval }, approval);
     }

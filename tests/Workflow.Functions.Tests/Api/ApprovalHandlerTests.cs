@@ -207,7 +207,37 @@ public class ApprovalHandlerTests
     public async Task DecideApproval_TaskTokenUnreadable_Returns503AndTheDecisionCanBeRetried()
     {
         var jobId = await app.AwaitingApprovalAsync("client-a");
-        var store = new TaskTokenOutageStore(app.Store) { Unavailable = true };
+        var store = new TaskTokenOutageStore(app.Store) { ReadUnavailable = true };
+
+        var failed = await DecideWithStoreAsync(store, jobId);
+        var afterFailure = await app.JobAsync(jobId);
+        store.ReadUnavailable = false;
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        var retried = await DecideWithStoreAsync(store, jobId);
+
+        Assert.That(failed.Status, Is.EqualTo(503));
+        Assert.That(afterFailure.Status, Is.EqualTo(JobStatus.AwaitingApproval));
+        Assert.That(afterFailure.Approval, Is.Null);
+        Assert.That(retried.Status, Is.EqualTo(200), retried.Body);
+        Assert.That(app.Workflow.Successes, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task DecideApproval_TaskTokenCleanupFails_StillAnswersTheDeliveredDecision()
+    {
+        var jobId = await app.AwaitingApprovalAsync("client-a");
+        var store = new TaskTokenOutageStore(app.Store) { DeleteUnavailable = true };
+
+        var response = await DecideWithStoreAsync(store, jobId);
+
+        Assert.That(response.Status, Is.EqualTo(200), response.Body);
+        Assert.That(response.Json!["approval"]!["outcome"]!.GetValue<string>(), Is.EqualTo("APPROVED"));
+        Assert.That(app.Workflow.Successes, Has.Count.EqualTo(1));
+        Assert.That((await app.JobAsync(jobId)).Status, Is.EqualTo(JobStatus.Running));
+    }
+
+    private Task<ApiResponse> DecideWithStoreAsync(IJobStore store, string jobId)
+    {
         var dependencies = new FunctionDependencies
         {
             Jobs = store,
@@ -218,19 +248,8 @@ public class ApprovalHandlerTests
             Time = app.Clock,
             LogOutput = app.Log,
         };
-        var request = ApiRequests.Post($"/jobs/{jobId}/approval", """{"decision":"APPROVE"}""", "boss", Approvers, pathParameters: ApiRequests.Id(jobId));
-
-        var failed = await TestApp.InvokeAsync(new DecideApprovalHandler(dependencies).HandleAsync, request);
-        var afterFailure = await app.JobAsync(jobId);
-        store.Unavailable = false;
-        app.Clock.Advance(TimeSpan.FromSeconds(1));
-        var retried = await TestApp.InvokeAsync(new DecideApprovalHandler(dependencies).HandleAsync, request);
-
-        Assert.That(failed.Status, Is.EqualTo(503));
-        Assert.That(afterFailure.Status, Is.EqualTo(JobStatus.AwaitingApproval));
-        Assert.That(afterFailure.Approval, Is.Null);
-        Assert.That(retried.Status, Is.EqualTo(200), retried.Body);
-        Assert.That(app.Workflow.Successes, Has.Count.EqualTo(1));
+        return TestApp.InvokeAsync(new DecideApprovalHandler(dependencies).HandleAsync,
+            ApiRequests.Post($"/jobs/{jobId}/approval", """{"decision":"APPROVE"}""", "boss", Approvers, pathParameters: ApiRequests.Id(jobId)));
     }
 
     [TestCase("""{"decision":"MAYBE"}""", "decision")]

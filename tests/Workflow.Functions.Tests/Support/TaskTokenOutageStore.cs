@@ -2,14 +2,16 @@ using Workflow.Domain;
 
 namespace Workflow.Functions.Tests.Support;
 
-/// <summary>The real store, except that reading a task token fails as a DynamoDB outage would while <see cref="Unavailable"/>.</summary>
+/// <summary>The real store, except that reading or deleting a task token fails as a DynamoDB outage would while switched on.</summary>
 public sealed class TaskTokenOutageStore(IJobStore inner) : IJobStore
 {
-    public bool Unavailable { get; set; }
+    public bool ReadUnavailable { get; set; }
+
+    public bool DeleteUnavailable { get; set; }
 
     public Task<string?> GetTaskTokenAsync(string jobId, CancellationToken cancellationToken) =>
-        Unavailable
-            ? Task.FromException<string?>(new TransientDependencyException("DynamoDB is unavailable (test)."))
+        ReadUnavailable
+            ? Task.FromException<string?>(Outage())
             : inner.GetTaskTokenAsync(jobId, cancellationToken);
 
     public Task<JobRecord?> GetJobAsync(string jobId, CancellationToken cancellationToken) => inner.GetJobAsync(jobId, cancellationToken);
@@ -46,5 +48,8 @@ public sealed class TaskTokenOutageStore(IJobStore inner) : IJobStore
     public Task SaveTaskTokenAsync(string jobId, string taskToken, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
         inner.SaveTaskTokenAsync(jobId, taskToken, expiresAt, cancellationToken);
 
-    public Task DeleteTaskTokenAsync(string jobId, CancellationToken cancellationToken) => inner.DeleteTaskTokenAsync(jobId, cancellationToken);
+    public Task DeleteTaskTokenAsync(string jobId, CancellationToken cancellationToken) =>
+        DeleteUnavailable ? Task.FromException(Outage()) : inner.DeleteTaskTokenAsync(jobId, cancellationToken);
+
+    private static TransientDependencyException Outage() => new("DynamoDB is unavailable (test).");
 }
