@@ -80,9 +80,11 @@ public sealed class RestartTests
             }, ApiUser.JobTimeout, $"job {jobId} is parked in CheckBudget's retry with the other three branches done");
             var parked = (await client.GetJobAsync(jobId)).Json!["status"]!.GetValue<string>();
 
+            // The clients of the first run go with it; a token stays valid (the signing key lives in the data folder).
+
             await app.RestartAsync(options => options with { TimeProvider = TimeProvider.System, MockConfigPath = null, MockTestCase = null });
 
-            var job = await client.WaitForStatusAsync(jobId, "SUCCEEDED", "FAILED", "REJECTED");
+            var job = await new ApiUser(app.Http, client.Subject, client.Token).WaitForStatusAsync(jobId, "SUCCEEDED", "FAILED", "REJECTED");
             var executionsAfter = await app.Aws.ExecutionsOfJobAsync(app.StateMachineArn, jobId);
             var entered = await app.Aws.EnteredStatesAsync(executionArn);
 
