@@ -148,6 +148,37 @@ public sealed class HistoryEvent
 
     private Details Extra => details ??= new Details();
 
+    /// <summary>
+    /// True for an event whose content is type, name, index and at most one payload (nearly all state and
+    /// iteration events), which <see cref="HistoryLog"/> can keep inline without the object.
+    /// </summary>
+    internal bool IsCompact => details is null && (input is null || output is null);
+
+    internal object? PayloadSlot => input ?? output;
+
+    internal bool PayloadIsOutput => output is not null;
+
+    /// <summary>Rebuilds an event that <see cref="HistoryLog"/> kept inline.</summary>
+    internal static HistoryEvent Rebuild(string type, string? name, int? index, long eventId, long previous, long ticks, object? payload, bool payloadIsOutput)
+    {
+        var rebuilt = new HistoryEvent { Type = type, Name = name, Index = index };
+        rebuilt.id = eventId;
+        rebuilt.previousEventId = previous;
+        rebuilt.utcTicks = ticks;
+        if (payloadIsOutput)
+        {
+            rebuilt.output = payload;
+        }
+        else
+        {
+            rebuilt.input = payload;
+        }
+
+        return rebuilt;
+    }
+
+    internal long UtcTicks => utcTicks;
+
     /// <summary>Gives a freshly built event its place in the history (done once, by the recorder, before publishing it).</summary>
     internal void Stamp(long eventId, long previous, DateTimeOffset at)
     {

@@ -1,18 +1,19 @@
 namespace Workflow.StateMachine.History;
 
 /// <summary>
-/// An append-only list of events kept in fixed-size chunks: appending never copies what is already recorded, and
-/// no chunk is large enough for the large-object heap (a single growing array for a Map's eleven thousand events
-/// would be reallocated repeatedly and end up there, which forces full collections). Not thread-safe: the owner
-/// guards it.
+/// An append-only history kept in fixed-size chunks of inline entries. A Map over a thousand items records eleven
+/// thousand events that live until the execution ends; keeping the common ones (type, name, index, one payload) as
+/// structs rather than objects spares the garbage collector from tracing and copying each of them, and appending
+/// never copies what is recorded nor allocates on the large-object heap. Events are rebuilt as
+/// <see cref="HistoryEvent"/> objects when read, once. Not thread-safe: the owner guards it.
 /// </summary>
 internal sealed class HistoryLog
 {
-    private const int ChunkShift = 10;
+    private const int ChunkShift = 9;
     private const int ChunkSize = 1 << ChunkShift;
-    private const int FirstChunkSize = 32;
+    private const int FirstChunkSize = 16;
 
-    private readonly List<HistoryEvent[]> chunks = [];
+    private readonly List<Entry[]> chunks = [];
 
     public int Count { get; private set; }
 
@@ -22,17 +23,35 @@ internal sealed class HistoryLog
         var offset = Count & (ChunkSize - 1);
         if (chunk == chunks.Count)
         {
-            chunks.Add(new HistoryEvent[chunk == 0 ? FirstChunkSize : ChunkSize]);
+            chunks.Add(new Entry[chunk == 0 ? FirstChunkSize : ChunkSize]);
         }
         else if (chunk == 0 && offset == chunks[0].Length)
         {
             // Short executions stay in a small first chunk; it grows to a full chunk only when needed.
-            var grown = new HistoryEvent[Math.Min(ChunkSize, offset * 2)];
+            var grown = new Entry[Math.Min(ChunkSize, offset * 2)];
             Array.Copy(chunks[0], grown, offset);
             chunks[0] = grown;
         }
 
-        chunks[chunk][offset] = item;
+        ref var entry = ref chunks[chunk][offset];
+        if (item.IsCompact && item.Id == Count + 1)
+        {
+            entry = new Entry
+            {
+                Type = item.Type,
+                Name = item.Name,
+                Payload = item.PayloadSlot,
+                Ticks = item.UtcTicks,
+                PreviousEventId = item.PreviousEventId,
+                Index = item.Index ?? -1,
+                PayloadIsOutput = item.PayloadIsOutput,
+            };
+        }
+        else
+        {
+            entry = new Entry { Full = item };
+        }
+
         Count++;
     }
 
@@ -48,16 +67,28 @@ internal sealed class HistoryLog
     public HistoryEvent[] CopyFrom(int start)
     {
         var result = new HistoryEvent[Count - start];
-        for (var i = 0; i < result.Length;)
+        for (var i = 0; i < result.Length; i++)
         {
             var index = start + i;
-            var chunk = chunks[index >> ChunkShift];
-            var offset = index & (ChunkSize - 1);
-            var length = Math.Min(result.Length - i, ChunkSize - offset);
-            Array.Copy(chunk, offset, result, i, length);
-            i += length;
+            ref var entry = ref chunks[index >> ChunkShift][index & (ChunkSize - 1)];
+            entry.Full ??= HistoryEvent.Rebuild(
+                entry.Type!, entry.Name, entry.Index < 0 ? null : entry.Index, index + 1, entry.PreviousEventId, entry.Ticks, entry.Payload, entry.PayloadIsOutput);
+            result[i] = entry.Full;
         }
 
         return result;
+    }
+
+    private struct Entry
+    {
+        /// <summary>The event object, for events with more details, or once an inline event has been read.</summary>
+        public HistoryEvent? Full;
+        public string? Type;
+        public string? Name;
+        public object? Payload;
+        public long Ticks;
+        public long PreviousEventId;
+        public int Index;
+        public bool PayloadIsOutput;
     }
 }
