@@ -48,11 +48,20 @@ internal sealed class JsonRequest(JsonObject body)
     public static DateTimeOffset? Timestamp(JsonObject obj, string name) => obj[name] switch
     {
         null => null,
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => DateTimeOffset.FromUnixTimeMilliseconds((long)(v.GetValue<double>() * 1000)),
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number && EpochSeconds(v.GetValue<double>()) is { } t => t,
         JsonValue v when v.GetValueKind() == JsonValueKind.String
             && DateTimeOffset.TryParse(v.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) => t,
         _ => throw Wrong(name, "a timestamp"),
     };
+
+    // Out-of-range numbers would make FromUnixTimeMilliseconds throw ArgumentOutOfRangeException, an HTTP 500 instead of 400.
+    private static DateTimeOffset? EpochSeconds(double seconds)
+    {
+        var milliseconds = seconds * 1000;
+        return milliseconds >= DateTimeOffset.MinValue.ToUnixTimeMilliseconds() && milliseconds <= DateTimeOffset.MaxValue.ToUnixTimeMilliseconds()
+            ? DateTimeOffset.FromUnixTimeMilliseconds((long)milliseconds)
+            : null;
+    }
 
     public static JsonObject? Object(JsonObject obj, string name) => obj[name] switch
     {

@@ -65,6 +65,8 @@ public class EventBridgeJsonApiTests
     [TestCase("PutEvents", "not json", "SerializationException")]
     [TestCase("PutEvents", """{"Entries":"x"}""", "SerializationException")]
     [TestCase("PutEvents", """{"Entries":[]}""", "ValidationException")]
+    [TestCase("PutEvents", """{"Entries":[{"Source":"s","DetailType":"d","Detail":"{}","Time":1e20}]}""", "SerializationException")]
+    [TestCase("PutEvents", """{"Entries":[{"Source":"s","DetailType":"d","Detail":"{}","Time":-1e15}]}""", "SerializationException")]
     [TestCase("DescribeRule", """{"Name":"missing"}""", "ResourceNotFoundException")]
     [TestCase("PutRule", """{"Name":"r","ScheduleExpression":"rate(1 minutes)"}""", "ValidationException")]
     [TestCase("Frobnicate", "{}", "UnknownOperationException")]
