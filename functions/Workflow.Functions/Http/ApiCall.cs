@@ -31,7 +31,8 @@ public sealed class ApiCall(HttpApiRequest request, Caller caller, FunctionDepen
         if (bytes.Length > Dependencies.Settings.MaxBodyBytes)
         {
             throw new ApiProblemException(ProblemDetails.Create(413, "Payload too large",
-                $"The body has {bytes.Length} bytes; the limit is {Dependencies.Settings.MaxBodyBytes}."));
+                $"The body has {bytes.Length} bytes; the limit is {Dependencies.Settings.MaxBodyBytes}.",
+                [new FieldError("body", $"must be at most {Dependencies.Settings.MaxBodyBytes} bytes")]));
         }
 
         if (bytes.Length == 0)

@@ -181,7 +181,7 @@ public class SubmitJobHandlerTests
     }
 
     [Test]
-    public async Task SubmitJob_BodyOverLimit_Returns413()
+    public async Task SubmitJob_BodyOverLimit_Returns413NamingTheBody()
     {
         var huge = TestApp.Body(vendor: new string('x', 5000));
 
@@ -190,6 +190,7 @@ public class SubmitJobHandlerTests
         Assert.That(response.Status, Is.EqualTo(413));
         Assert.That(response.ContentType, Is.EqualTo("application/problem+json"));
         Assert.That(response.Json!["detail"]!.GetValue<string>(), Does.Contain("4096"));
+        Assert.That(response.Json["errors"]![0]!["field"]!.GetValue<string>(), Is.EqualTo("body"));
     }
 
     [Test]
