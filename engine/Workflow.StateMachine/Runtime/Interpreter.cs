@@ -99,6 +99,13 @@ internal sealed partial class Interpreter(ExecutionRun run)
     /// <summary>Records the Exited event (with assigned variables) and moves on.</summary>
     private StepResult Exit(Frame frame, StateNode state, JsonNode? output, IReadOnlyDictionary<string, string>? assigned, string? next)
     {
+        // Like AWS, a state whose output exceeds the payload quota fails with States.DataLimitExceeded. An output
+        // that is the state's own input unchanged was measured when it arrived.
+        if (!ReferenceEquals(output, frame.StateInput))
+        {
+            CheckPayloadSize(output, state.Name);
+        }
+
         run.Record(frame, new HistoryEvent { Type = state.ExitedEvent, Name = state.Name, OutputNode = output, AssignedVariables = assigned });
         return StepResult.Continue(next, output);
     }
