@@ -28,7 +28,7 @@ internal static class LoadReport
         text.AppendLine($"dotnet run -c Release --project bench/Workflow.Local.LoadTest -- --jobs {options.Jobs} --concurrency {options.Concurrency} --clients {options.Clients} --warm-up {options.WarmUp} --write-benchmarks BENCHMARKS.md");
         text.AppendLine("```");
         text.AppendLine();
-        text.AppendLine($"Machine: {MachineDescription.Describe()}. Runtime: {result.Target}, default options (4 workers per function). Run at {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
+        text.AppendLine($"Machine: {MachineDescription.Describe()}. Runtime: {result.Target}, default options (4 workers per function). Run at {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; load average (1/5/15 min) at the start: {result.LoadAverageBefore} (the machine was shared with other builds and test runs, so these numbers are a floor, not a ceiling).");
         text.AppendLine();
         text.AppendLine("| Measure | Result |");
         text.AppendLine("|---|---|");

@@ -27,4 +27,7 @@ internal sealed record LoadResult
     public required IReadOnlyList<string> Problems { get; init; }
 
     public required string Target { get; init; }
+
+    /// <summary>The machine's load averages when the run started.</summary>
+    public required string LoadAverageBefore { get; init; }
 }

@@ -18,6 +18,7 @@ internal static class LoadRun
     public static async Task<LoadResult> RunAsync(LoadTestOptions options)
     {
         var repo = RepoRoot.Find();
+        var loadAverage = MachineDescription.LoadAverage();
         RuntimeProcess? runtime = null;
         ProcessTreeMemory? memory = null;
         try
@@ -117,6 +118,7 @@ internal static class LoadRun
             var lastCompletion = completedAt.Values.Max();
             return new LoadResult
             {
+                LoadAverageBefore = loadAverage,
                 Target = options.Url is null ? "started by the load test" : options.Url.ToString(),
                 Submitted = submissions.Count,
                 Succeeded = finished.Count - notSucceeded,

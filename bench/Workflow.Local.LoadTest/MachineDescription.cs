@@ -13,6 +13,10 @@ internal static class MachineDescription
         return $"{cpu}, {Environment.ProcessorCount} logical CPUs, {memory}, {RuntimeInformation.OSDescription}, .NET {Environment.Version}";
     }
 
+    /// <summary>The 1/5/15-minute load averages: other work on the machine skews every number.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
     private static string? ReadField(string file, string name)
     {
         if (!File.Exists(file))
