@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Workflow.Domain;
 using Workflow.Functions.Api;
-using Workflow.Functions.Infrastructure;
 using Workflow.Functions.Tests.Support;
 
 namespace Workflow.Functions.Tests.Api;
@@ -236,21 +235,9 @@ public class ApprovalHandlerTests
         Assert.That((await app.JobAsync(jobId)).Status, Is.EqualTo(JobStatus.Running));
     }
 
-    private Task<ApiResponse> DecideWithStoreAsync(IJobStore store, string jobId)
-    {
-        var dependencies = new FunctionDependencies
-        {
-            Jobs = store,
-            Budgets = app.Store,
-            Events = app.Events,
-            Workflow = app.Workflow,
-            Settings = app.Dependencies.Settings,
-            Time = app.Clock,
-            LogOutput = app.Log,
-        };
-        return TestApp.InvokeAsync(new DecideApprovalHandler(dependencies).HandleAsync,
+    private Task<ApiResponse> DecideWithStoreAsync(IJobStore store, string jobId) =>
+        TestApp.InvokeAsync(new DecideApprovalHandler(app.DependenciesWith(store)).HandleAsync,
             ApiRequests.Post($"/jobs/{jobId}/approval", """{"decision":"APPROVE"}""", "boss", Approvers, pathParameters: ApiRequests.Id(jobId)));
-    }
 
     [TestCase("""{"decision":"MAYBE"}""", "decision")]
     [TestCase("""{"comment":"x"}""", "decision")]

@@ -18,16 +18,7 @@ public sealed class TestApp
         DynamoDb = dynamoDb;
         Table = table;
         Store = new DynamoDbJobStore(dynamoDb, table);
-        Dependencies = new FunctionDependencies
-        {
-            Jobs = Store,
-            Budgets = Store,
-            Events = Events,
-            Workflow = Workflow,
-            Settings = settings,
-            Time = Clock,
-            LogOutput = Log,
-        };
+        Dependencies = With(Store, settings);
     }
 
     public AmazonDynamoDBClient DynamoDb { get; }
@@ -38,6 +29,20 @@ public sealed class TestApp
     public ManualClock Clock { get; } = new(Start);
     public StringWriter Log { get; } = new();
     public FunctionDependencies Dependencies { get; }
+
+    /// <summary>The same wiring with <paramref name="jobs"/> in front of the real store (to inject races or outages).</summary>
+    public FunctionDependencies DependenciesWith(IJobStore jobs) => With(jobs, Dependencies.Settings);
+
+    private FunctionDependencies With(IJobStore jobs, FunctionSettings settings) => new()
+    {
+        Jobs = jobs,
+        Budgets = Store,
+        Events = Events,
+        Workflow = Workflow,
+        Settings = settings,
+        Time = Clock,
+        LogOutput = Log,
+    };
 
     public static async Task<TestApp> StartAsync(Func<FunctionSettings, FunctionSettings>? configure = null)
     {
