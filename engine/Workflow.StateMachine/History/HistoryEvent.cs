@@ -179,6 +179,9 @@ public sealed class HistoryEvent
 
     internal long UtcTicks => utcTicks;
 
+    /// <summary>The payload slot value for a node (the JSON null node is kept apart from "no payload").</summary>
+    internal static object NodeSlot(JsonNode? node) => node ?? NullNode;
+
     /// <summary>Gives a freshly built event its place in the history (done once, by the recorder, before publishing it).</summary>
     internal void Stamp(long eventId, long previous, DateTimeOffset at)
     {

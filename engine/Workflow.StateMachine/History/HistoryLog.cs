@@ -19,22 +19,8 @@ internal sealed class HistoryLog
 
     public void Add(HistoryEvent item)
     {
-        var chunk = Count >> ChunkShift;
-        var offset = Count & (ChunkSize - 1);
-        if (chunk == chunks.Count)
-        {
-            chunks.Add(new Entry[chunk == 0 ? FirstChunkSize : ChunkSize]);
-        }
-        else if (chunk == 0 && offset == chunks[0].Length)
-        {
-            // Short executions stay in a small first chunk; it grows to a full chunk only when needed.
-            var grown = new Entry[Math.Min(ChunkSize, offset * 2)];
-            Array.Copy(chunks[0], grown, offset);
-            chunks[0] = grown;
-        }
-
-        ref var entry = ref chunks[chunk][offset];
-        if (item.IsCompact && item.Id == Count + 1)
+        ref var entry = ref Append();
+        if (item.IsCompact && item.Id == Count)
         {
             entry = new Entry
             {
@@ -51,8 +37,43 @@ internal sealed class HistoryLog
         {
             entry = new Entry { Full = item };
         }
+    }
+
+    /// <summary>Appends an event given by its parts (no event object); returns its id.</summary>
+    public long AddInline(string type, string? name, int index, object? payload, bool payloadIsOutput, long previousEventId, long ticks)
+    {
+        ref var entry = ref Append();
+        entry = new Entry
+        {
+            Type = type,
+            Name = name,
+            Payload = payload,
+            Ticks = ticks,
+            PreviousEventId = previousEventId,
+            Index = index,
+            PayloadIsOutput = payloadIsOutput,
+        };
+        return Count;
+    }
+
+    private ref Entry Append()
+    {
+        var chunk = Count >> ChunkShift;
+        var offset = Count & (ChunkSize - 1);
+        if (chunk == chunks.Count)
+        {
+            chunks.Add(new Entry[chunk == 0 ? FirstChunkSize : ChunkSize]);
+        }
+        else if (chunk == 0 && offset == chunks[0].Length)
+        {
+            // Short executions stay in a small first chunk; it grows to a full chunk only when needed.
+            var grown = new Entry[Math.Min(ChunkSize, offset * 2)];
+            Array.Copy(chunks[0], grown, offset);
+            chunks[0] = grown;
+        }
 
         Count++;
+        return ref chunks[chunk][offset];
     }
 
     public void AddRange(IEnumerable<HistoryEvent> items)

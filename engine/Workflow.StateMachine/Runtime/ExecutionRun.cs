@@ -149,6 +149,28 @@ internal sealed class ExecutionRun
         return recorded.Id;
     }
 
+    /// <summary>
+    /// Records an event made of type, state name, iteration index (-1: none) and at most one payload node without
+    /// building an event object (the common case: state entered/exited, Map iteration events).
+    /// </summary>
+    public long RecordInline(Frame frame, string type, string? name, int index, JsonNode? payload, bool hasPayload, bool payloadIsOutput)
+    {
+        if (Detached || frame.Silent || Status != ExecutionStatus.Running)
+        {
+            return frame.LastEventId;
+        }
+
+        long id;
+        lock (Gate)
+        {
+            id = history.AddInline(type, name, index, hasPayload ? HistoryEvent.NodeSlot(payload) : null, payloadIsOutput, frame.LastEventId, Services.TimeProvider.GetUtcNow().UtcTicks);
+            frame.LastEventId = id;
+        }
+
+        Services.Observer?.OnEvent(new ExecutionEventNotice(Arn, type, name, id));
+        return id;
+    }
+
     /// <summary>Closes the execution once; later calls (e.g. a stop racing a success) are ignored.</summary>
     public bool TryFinish(ExecutionStatus status, string? output, string? error, string? cause, HistoryEvent closingEvent)
     {

@@ -306,7 +306,7 @@ internal sealed partial class Interpreter
 
             if (siblings.IsCancellationRequested)
             {
-                run.Record(iteration, new HistoryEvent { Type = "MapIterationAborted", Name = state.Name, Index = index });
+                run.RecordInline(iteration, "MapIterationAborted", state.Name, index, null, hasPayload: false, payloadIsOutput: false);
                 continue;
             }
 
@@ -324,7 +324,7 @@ internal sealed partial class Interpreter
 
                 if (!state.Distributed)
                 {
-                    run.Record(iteration, new HistoryEvent { Type = "MapIterationAborted", Name = state.Name, Index = index });
+                    run.RecordInline(iteration, "MapIterationAborted", state.Name, index, null, hasPayload: false, payloadIsOutput: false);
                 }
 
                 return;
@@ -334,7 +334,7 @@ internal sealed partial class Interpreter
             {
                 if (!state.Distributed)
                 {
-                    run.Record(iteration, new HistoryEvent { Type = "MapIterationSucceeded", Name = state.Name, Index = index });
+                    run.RecordInline(iteration, "MapIterationSucceeded", state.Name, index, null, hasPayload: false, payloadIsOutput: false);
                 }
 
                 lock (run.Gate)
@@ -349,7 +349,7 @@ internal sealed partial class Interpreter
 
             if (!state.Distributed)
             {
-                run.Record(iteration, new HistoryEvent { Type = "MapIterationFailed", Name = state.Name, Index = index });
+                run.RecordInline(iteration, "MapIterationFailed", state.Name, index, null, hasPayload: false, payloadIsOutput: false);
             }
 
             bool exceeded;
@@ -402,7 +402,7 @@ internal sealed partial class Interpreter
 
         if (!state.Distributed)
         {
-            run.Record(iteration, new HistoryEvent { Type = "MapIterationStarted", Name = state.Name, Index = index });
+            run.RecordInline(iteration, "MapIterationStarted", state.Name, index, null, hasPayload: false, payloadIsOutput: false);
         }
 
         return iteration;

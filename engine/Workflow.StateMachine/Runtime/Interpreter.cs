@@ -67,7 +67,7 @@ internal sealed partial class Interpreter(ExecutionRun run)
 
     private void Enter(Frame frame, StateNode state)
     {
-        var id = run.Record(frame, new HistoryEvent { Type = state.EnteredEvent, Name = state.Name, InputNode = frame.StateInput });
+        var id = run.RecordInline(frame, state.EnteredEvent, state.Name, -1, frame.StateInput, hasPayload: true, payloadIsOutput: false);
         lock (run.Gate)
         {
             frame.Entered = true;
@@ -106,7 +106,15 @@ internal sealed partial class Interpreter(ExecutionRun run)
             CheckPayloadSize(output, state.Name);
         }
 
-        run.Record(frame, new HistoryEvent { Type = state.ExitedEvent, Name = state.Name, OutputNode = output, AssignedVariables = assigned });
+        if (assigned is null)
+        {
+            run.RecordInline(frame, state.ExitedEvent, state.Name, -1, output, hasPayload: true, payloadIsOutput: true);
+        }
+        else
+        {
+            run.Record(frame, new HistoryEvent { Type = state.ExitedEvent, Name = state.Name, OutputNode = output, AssignedVariables = assigned });
+        }
+
         return StepResult.Continue(next, output);
     }
 
