@@ -103,6 +103,29 @@ public sealed class JobLifecycleTests
     }
 
     [Test]
+    public async Task TwoApproversDecidingAtOnce_ProduceExactlyOneOutcome()
+    {
+        var client = await _app.UserAsync(Unique("client"));
+        var approving = await _app.UserAsync(Unique("approver"), "approvers");
+        var rejecting = await _app.UserAsync(Unique("approver"), "approvers");
+        var jobId = await client.SubmitJobAsync(PurchaseRequests.Large(client.Subject));
+        await client.WaitForStatusAsync(jobId, "AWAITING_APPROVAL");
+
+        var decisions = await Task.WhenAll(
+            approving.DecideAsync(jobId, "APPROVE", "yes"),
+            rejecting.DecideAsync(jobId, "REJECT", "no"));
+        var job = await client.WaitForStatusAsync(jobId, "SUCCEEDED", "REJECTED", "FAILED");
+        var winner = decisions[0].Code == 200 ? approving : rejecting;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(decisions.Select(d => d.Code).Order(), Is.EqualTo(new[] { 200, 409 }), string.Join(" | ", decisions.Select(d => d.ToString())));
+            Assert.That(job["status"]!.GetValue<string>(), Is.EqualTo(winner == approving ? "SUCCEEDED" : "REJECTED"), job.ToJsonString());
+            Assert.That(job["approval"]?["by"]?.GetValue<string>(), Is.EqualTo(winner.Subject));
+        });
+    }
+
+    [Test]
     public async Task CancelWhileAwaitingApproval_EndsCancelledAndAbortsTheExecution()
     {
         var client = await _app.UserAsync(Unique("client"));

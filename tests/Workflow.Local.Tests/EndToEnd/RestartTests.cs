@@ -48,6 +48,36 @@ public sealed class RestartTests
     }
 
     /// <summary>
+    /// The approval timeout counts from when the approval task started, across a restart: half the timeout passes
+    /// before the restart and just over half after it, and the request times out.
+    /// </summary>
+    [Test]
+    public async Task ApprovalTimeout_KeepsCountingAcrossARestart()
+    {
+        var clock = TestClock.Running();
+        await using var app = await AppRuntime.StartAsync(options => options with { TimeProvider = clock });
+        var client = await app.UserAsync("restart-timeout-client");
+        var jobId = await client.SubmitJobAsync(PurchaseRequests.Large(client.Subject));
+        await client.WaitForStatusAsync(jobId, "AWAITING_APPROVAL");
+        var timeout = TimeSpan.FromSeconds(int.Parse(app.Runtime.Model.Parameters["ApprovalTimeoutSeconds"], System.Globalization.CultureInfo.InvariantCulture));
+
+        clock.Advance(timeout / 2);
+        await app.RestartAsync();
+        var afterRestart = await app.UserAsync(client.Subject);
+        var stillWaiting = (await afterRestart.GetJobAsync(jobId)).Json!["status"]!.GetValue<string>();
+        clock.Advance(timeout / 2 + TimeSpan.FromSeconds(5));
+        var requester = await app.UserAsync(client.Subject);
+        var job = await requester.WaitForStatusAsync(jobId, "REJECTED", "SUCCEEDED", "FAILED");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(stillWaiting, Is.EqualTo("AWAITING_APPROVAL"));
+            Assert.That(job["status"]!.GetValue<string>(), Is.EqualTo("REJECTED"), job.ToJsonString());
+            Assert.That(job["approval"]?["outcome"]?.GetValue<string>(), Is.EqualTo("TIMED_OUT"));
+        });
+    }
+
+    /// <summary>
     /// The first run has a frozen clock and a CheckBudget that keeps failing transiently, so the execution is parked
     /// inside the Parallel state in CheckBudget's retry back-off while the other branches have finished. The second run
     /// has a real clock and the real CheckBudget: the execution resumes in the Parallel state and completes.

@@ -78,6 +78,50 @@ public sealed class StepFailureTests
         });
     }
 
+    /// <summary>
+    /// A frozen clock parks the execution in CheckBudget's retry back-off (the job is RUNNING inside the Parallel
+    /// state); cancelling then must stop the execution and leave the job CANCELLED.
+    /// </summary>
+    [Test]
+    public async Task CancelWhileAStepIsRetrying_EndsCancelledAndAbortsTheExecution()
+    {
+        var mock = Track(MockFiles.Write("CheckBudget", new JsonObject
+        {
+            ["0"] = MockFiles.Throw("TransientDependencyException", "budget store throttled"),
+        }));
+        await using var app = await AppRuntime.StartAsync(options => MockFiles.With(options, mock) with { TimeProvider = TestClock.Frozen() });
+        var client = await app.UserAsync("cancel-running-client");
+        var jobId = await client.SubmitJobAsync(PurchaseRequests.Small(client.Subject));
+        var executionArn = await Workflow.Testing.Eventually.Value(async () =>
+        {
+            var executions = await app.Aws.ExecutionsOfJobAsync(app.StateMachineArn, jobId);
+            if (executions.Count != 1)
+            {
+                return null;
+            }
+
+            var arn = executions[0]["executionArn"]!.GetValue<string>();
+            return (await app.Aws.HistoryAsync(arn)).Any(e => e["type"]!.GetValue<string>() == "TaskFailed") ? arn : null;
+        }, ApiUser.JobTimeout, $"job {jobId} is retrying CheckBudget");
+        var running = (await client.GetJobAsync(jobId)).Json!["status"]!.GetValue<string>();
+
+        var cancelled = await client.CancelAsync(jobId);
+        var job = await client.WaitForStatusAsync(jobId, "CANCELLED", "SUCCEEDED", "FAILED", "REJECTED");
+        var execution = await Workflow.Testing.Eventually.Value(async () =>
+        {
+            var described = await app.Aws.DescribeExecutionAsync(executionArn);
+            return described["status"]!.GetValue<string>() == "RUNNING" ? null : described;
+        }, ApiUser.JobTimeout, $"execution {executionArn} stops");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(running, Is.EqualTo("RUNNING"));
+            Assert.That(cancelled.Code, Is.AnyOf(200, 202), cancelled.ToString());
+            Assert.That(job["status"]!.GetValue<string>(), Is.EqualTo("CANCELLED"), job.ToJsonString());
+            Assert.That(execution["status"]!.GetValue<string>(), Is.EqualTo("ABORTED"), execution.ToJsonString());
+        });
+    }
+
     private string Track(string file)
     {
         _files.Add(file);
