@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Workflow.Domain;
 
 /// <summary>Compares an order's total with the cost centre's remaining budget. There is no currency conversion.</summary>
@@ -18,6 +20,6 @@ public static class BudgetChecker
 
         var within = quote.Total <= budget.Remaining;
         return new BudgetCheckResult(costCentre, quote.Currency, within, budget.Remaining, quote.Total,
-            within ? null : $"total {quote.Total} {quote.Currency} exceeds the remaining budget {budget.Remaining} {budget.Currency} of cost centre '{costCentre}'");
+            within ? null : string.Create(CultureInfo.InvariantCulture, $"total {quote.Total} {quote.Currency} exceeds the remaining budget {budget.Remaining} {budget.Currency} of cost centre '{costCentre}'"));
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Workflow.Domain;
 
 /// <summary>
@@ -53,7 +55,7 @@ public sealed class DecisionMerger(decimal approvalThreshold)
         var overThreshold = inputs.Price is not null && total > approvalThreshold;
         if (overThreshold)
         {
-            reasons.Add($"total {total} {currency} exceeds the approval threshold {approvalThreshold}");
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"total {total} {currency} exceeds the approval threshold {approvalThreshold}"));
         }
 
         var needsApproval = !autoReject && (overThreshold || flags.Count > 0);

@@ -57,6 +57,7 @@ public sealed class PolicyChecker(PolicySettings settings)
         var combined = related.Sum(h => h.Total) + quote.Total;
         var days = settings.SplitWindow.TotalDays.ToString("0.##", CultureInfo.InvariantCulture);
         return new PolicyFlag(PolicyFlag.SplitPurchase,
-            $"{count} requests by '{request.Requester}' to '{request.Vendor}' within {days} days are each just under the approval threshold {threshold} (combined {combined} {quote.Currency})");
+            string.Create(CultureInfo.InvariantCulture,
+                $"{count} requests by '{request.Requester}' to '{request.Vendor}' within {days} days are each just under the approval threshold {threshold} (combined {combined} {quote.Currency})"));
     }
 }

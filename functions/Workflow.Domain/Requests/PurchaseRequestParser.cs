@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Workflow.Domain;
@@ -195,7 +196,7 @@ public static class PurchaseRequestParser
             }
             else if (p > PurchaseRequestLimits.MaxUnitPrice)
             {
-                errors.Add(new FieldError($"{path}.unitPrice", $"must be at most {PurchaseRequestLimits.MaxUnitPrice}"));
+                errors.Add(new FieldError($"{path}.unitPrice", string.Create(CultureInfo.InvariantCulture, $"must be at most {PurchaseRequestLimits.MaxUnitPrice}")));
             }
             else if (DecimalFacts.DecimalPlaces(p) > PurchaseRequestLimits.MaxUnitPriceDecimals)
             {

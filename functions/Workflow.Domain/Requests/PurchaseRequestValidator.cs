@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Workflow.Domain;
@@ -19,7 +20,7 @@ public sealed class PurchaseRequestValidator(PricingCalculator pricing)
         var quote = pricing.Price(parsed.Value);
         if (quote.Total <= 0)
         {
-            return new ValidationReport(false, [new FieldError("input.lines", $"the order total must be greater than zero, not {quote.Total} {quote.Currency}")]);
+            return new ValidationReport(false, [new FieldError("input.lines", string.Create(CultureInfo.InvariantCulture, $"the order total must be greater than zero, not {quote.Total} {quote.Currency}"))]);
         }
 
         var duplicate = parsed.Value.Lines
