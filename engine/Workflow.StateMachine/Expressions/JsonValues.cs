@@ -231,9 +231,11 @@ public static class JsonValues
                 return null;
             case JsonObject obj:
             {
+                // Indexed rather than foreach: JsonObject's enumerator is boxed on every enumeration.
                 var copy = new JsonObject();
-                foreach (var (key, value) in obj)
+                for (var i = 0; i < obj.Count; i++)
                 {
+                    var (key, value) = obj.GetAt(i);
                     copy.Add(key, Clone(value));
                 }
 

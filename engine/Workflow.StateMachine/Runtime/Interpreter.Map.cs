@@ -148,7 +148,7 @@ internal sealed partial class Interpreter
             }
             else
             {
-                iterationInputs.Add(item?.DeepClone());
+                iterationInputs.Add(JsonValues.Clone(item));
             }
         }
 
