@@ -63,7 +63,14 @@ internal sealed partial class Interpreter
         var timeout = ResolveSeconds(frame, state, state.TimeoutSeconds, state.TimeoutSecondsPath, "TimeoutSecondsPath", input);
         var heartbeat = ResolveSeconds(frame, state, state.HeartbeatSeconds, state.HeartbeatSecondsPath, "HeartbeatSecondsPath", input);
         run.Record(frame, events.Scheduled(parameters, timeout, heartbeat));
-        run.Record(frame, events.Started());
+        if (events.IsTask)
+        {
+            run.Record(frame, events.Started());
+        }
+        else
+        {
+            run.RecordInline(frame, events.StartedType, null, -1, null, hasPayload: false, payloadIsOutput: false);
+        }
 
         if (!services.Handlers.TryResolve(info.HandlerKey, out var handler) && !services.Handlers.TryResolve(info.Arn, out handler))
         {
@@ -161,7 +168,14 @@ internal sealed partial class Interpreter
             throw error;
         }
 
-        run.Record(frame, events.Succeeded(result));
+        if (events.IsTask)
+        {
+            run.Record(frame, events.Succeeded(result));
+        }
+        else
+        {
+            run.RecordInline(frame, events.SucceededType, null, -1, result, hasPayload: true, payloadIsOutput: true);
+        }
         return result;
     }
 
@@ -259,7 +273,12 @@ internal sealed partial class Interpreter
             _ => task,
         };
 
-        private bool IsTask => info.Kind is not (ResourceKind.LambdaFunction or ResourceKind.Activity);
+        /// <summary>Service integrations name their resource in every event; Lambda and activity events are plainer.</summary>
+        public bool IsTask => info.Kind is not (ResourceKind.LambdaFunction or ResourceKind.Activity);
+
+        public string StartedType => Of("LambdaFunctionStarted", "ActivityStarted", "TaskStarted");
+
+        public string SucceededType => Of("LambdaFunctionSucceeded", "ActivitySucceeded", "TaskSucceeded");
 
         public string Subject => IsTask ? info.ResourceType : info.Arn;
 
