@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -41,7 +42,7 @@ public sealed class JsonLog(TextWriter output, TimeProvider time, string service
                         writer.WriteBoolean(name, flag);
                         break;
                     default:
-                        writer.WriteString(name, value.ToString());
+                        writer.WriteString(name, Convert.ToString(value, CultureInfo.InvariantCulture));
                         break;
                 }
             }
