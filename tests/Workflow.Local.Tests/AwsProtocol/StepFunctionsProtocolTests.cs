@@ -96,18 +96,7 @@ public sealed class StepFunctionsProtocolTests
     [Test]
     public async Task StartAndDescribe_RunsTheExecutionToSucceeded()
     {
-        var started = await server.CallOkAsync("AWSStepFunctions.StartExecution", new JsonObject
-        {
-            ["stateMachineArn"] = TestModels.StateMachineArn("greeter"),
-            ["input"] = """{"name":"ada"}""",
-        });
-        var executionArn = started["executionArn"]!.GetValue<string>();
-
-        var described = await Eventually.Value(async () =>
-        {
-            var d = await server.CallOkAsync("AWSStepFunctions.DescribeExecution", new JsonObject { ["executionArn"] = executionArn });
-            return d["status"]!.GetValue<string>() == "RUNNING" ? null : d;
-        }, TimeSpan.FromSeconds(10), "the execution finishes");
+        var described = await RunGreeterToCompletionAsync("ada");
 
         Assert.That(described["status"]!.GetValue<string>(), Is.EqualTo("SUCCEEDED"));
         Assert.That(JsonNode.Parse(described["output"]!.GetValue<string>())!["greeting"]!.GetValue<string>(), Is.EqualTo("hello ada"));
@@ -117,17 +106,7 @@ public sealed class StepFunctionsProtocolTests
     [Test]
     public async Task GetExecutionHistory_UsesAwsEventDetailMembers()
     {
-        var started = await server.CallOkAsync("AWSStepFunctions.StartExecution", new JsonObject
-        {
-            ["stateMachineArn"] = TestModels.StateMachineArn("greeter"),
-            ["input"] = """{"name":"bob"}""",
-        });
-        var executionArn = started["executionArn"]!.GetValue<string>();
-        await Eventually.Until(async () =>
-        {
-            var d = await server.CallOkAsync("AWSStepFunctions.DescribeExecution", new JsonObject { ["executionArn"] = executionArn });
-            return d["status"]!.GetValue<string>() != "RUNNING";
-        }, TimeSpan.FromSeconds(10), "the execution finishes");
+        var executionArn = (await RunGreeterToCompletionAsync("bob"))["executionArn"]!.GetValue<string>();
 
         var history = await server.CallOkAsync("AWSStepFunctions.GetExecutionHistory", new JsonObject { ["executionArn"] = executionArn });
 
@@ -145,15 +124,7 @@ public sealed class StepFunctionsProtocolTests
     [Test]
     public async Task GetExecutionHistory_PagesWithNextToken()
     {
-        var started = await server.CallOkAsync("AWSStepFunctions.StartExecution", new JsonObject
-        {
-            ["stateMachineArn"] = TestModels.StateMachineArn("greeter"),
-            ["input"] = """{"name":"pages"}""",
-        });
-        var executionArn = started["executionArn"]!.GetValue<string>();
-        await Eventually.Until(async () =>
-            (await server.CallOkAsync("AWSStepFunctions.DescribeExecution", new JsonObject { ["executionArn"] = executionArn }))["status"]!
-            .GetValue<string>() != "RUNNING", TimeSpan.FromSeconds(10), "the execution finishes");
+        var executionArn = (await RunGreeterToCompletionAsync("pages"))["executionArn"]!.GetValue<string>();
 
         var first = await server.CallOkAsync("AWSStepFunctions.GetExecutionHistory", new JsonObject { ["executionArn"] = executionArn, ["maxResults"] = 3 });
         var second = await server.CallOkAsync("AWSStepFunctions.GetExecutionHistory", new JsonObject
@@ -185,6 +156,17 @@ public sealed class StepFunctionsProtocolTests
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(body!["__type"]!.GetValue<string>(), Is.EqualTo("com.amazonaws.swf.service.v2.model#InvalidDefinition"));
+    }
+
+    /// <summary>Starts the greeter for <paramref name="name"/> and returns its DescribeExecution once it has left RUNNING.</summary>
+    private async Task<JsonNode> RunGreeterToCompletionAsync(string name)
+    {
+        var started = await server.CallOkAsync("AWSStepFunctions.StartExecution", new JsonObject
+        {
+            ["stateMachineArn"] = TestModels.StateMachineArn("greeter"),
+            ["input"] = new JsonObject { ["name"] = name }.ToJsonString(),
+        });
+        return await Executions.FinishedAsync(server, started["executionArn"]!.GetValue<string>());
     }
 
     [Test]
