@@ -1,5 +1,4 @@
 using Workflow.Local.Auth;
-using Workflow.Local.Template;
 
 namespace Workflow.Local.Hosting;
 
@@ -77,22 +76,11 @@ public static class CommandLine
     private static async Task<int> PrintTokenAsync(CommandLineArguments arguments)
     {
         var options = arguments.Options;
-        var templatePath = TemplateLocator.Locate(options.TemplatePath, Directory.GetCurrentDirectory());
-        ApplicationModel model;
-        try
-        {
-            model = TemplateLoader.Load(new TemplateLoadOptions(templatePath, options.ParameterOverrides, options.Region, options.AccountId, options.StackName));
-        }
-        catch (TemplateException ex)
-        {
-            throw new StartupException(ex.Message, StartupException.TemplateError, ex);
-        }
-
+        var (model, dataDirectory) = LoadedApplication.Load(options);
         var authorizer = TokenEndpoint.Authorizer(model, arguments.Authorizer)
             ?? throw new StartupException(
                 arguments.Authorizer is null ? "the template's HTTP API has no JWT authorizer" : $"unknown authorizer '{arguments.Authorizer}'",
                 StartupException.TemplateError);
-        var dataDirectory = Path.GetFullPath(options.DataDirectory ?? Path.Combine(model.TemplateDirectory, ".workflow-local"));
         using var key = JwtSigningKey.LoadOrCreate(dataDirectory);
         var request = new TokenRequest(arguments.Subject!, arguments.Groups, arguments.TokenLifetime, arguments.Scopes, new Dictionary<string, System.Text.Json.Nodes.JsonNode?>());
         var (token, _) = new JwtIssuer(key, options.TimeProvider).Issue(authorizer, request);

@@ -66,18 +66,7 @@ public sealed partial class LocalRuntime : IAsyncDisposable
     public static async Task<LocalRuntime> StartAsync(LocalRuntimeOptions options, CancellationToken ct)
     {
         var started = Stopwatch.StartNew();
-        var templatePath = TemplateLocator.Locate(options.TemplatePath, Directory.GetCurrentDirectory());
-        ApplicationModel model;
-        try
-        {
-            model = TemplateLoader.Load(new TemplateLoadOptions(templatePath, options.ParameterOverrides, options.Region, options.AccountId, options.StackName));
-        }
-        catch (TemplateException ex)
-        {
-            throw new StartupException(ex.Message, StartupException.TemplateError, ex);
-        }
-
-        var dataDirectory = Path.GetFullPath(options.DataDirectory ?? Path.Combine(model.TemplateDirectory, ".workflow-local"));
+        var (model, dataDirectory) = LoadedApplication.Load(options);
         Directory.CreateDirectory(dataDirectory);
         var port = ReservePort(options.Port);
         var endpoints = new LocalEndpoints { HostUrl = new Uri($"http://127.0.0.1:{port}/"), DataDirectory = dataDirectory };
