@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Workflow.StateMachine.Api;
+using Workflow.StateMachine.History;
 
 namespace Workflow.Local.StepFunctions;
 
@@ -9,19 +10,22 @@ namespace Workflow.Local.StepFunctions;
 /// Logs one structured line per history event (state transitions, task events) with the execution ARN, the state,
 /// the event type and the job id when the execution input carries one (<c>jobId</c> or <c>detail.jobId</c>).
 /// </summary>
-internal sealed partial class ExecutionTransitionLog(ILogger logger, Func<string, string?> inputOf) : IExecutionObserver
+internal sealed partial class ExecutionTransitionLog(
+    ILogger logger, Func<string, string?> inputOf, Func<string, IReadOnlyList<HistoryEvent>?> historyOf) : IExecutionObserver
 {
     private readonly ConcurrentDictionary<string, string> jobIds = new(StringComparer.Ordinal);
+    private readonly ExecutionStateNames stateNames = new(historyOf);
 
     public void OnEvent(in ExecutionEventNotice notice)
     {
         var jobId = notice.EventType == "ExecutionStarted" || !jobIds.TryGetValue(notice.ExecutionArn, out var known)
             ? jobIds.GetOrAdd(notice.ExecutionArn, arn => JobIdOf(SafeInput(arn)))
             : known;
-        LogTransition(logger, notice.ExecutionArn, notice.StateName ?? "", notice.EventType, notice.EventId, jobId);
+        LogTransition(logger, notice.ExecutionArn, stateNames.Resolve(notice), notice.EventType, notice.EventId, jobId);
         if (notice.EventType is "ExecutionSucceeded" or "ExecutionFailed" or "ExecutionTimedOut" or "ExecutionAborted")
         {
             jobIds.TryRemove(notice.ExecutionArn, out _);
+            stateNames.Forget(notice.ExecutionArn);
         }
     }
 

@@ -46,7 +46,8 @@ public sealed partial class StepFunctionsRuntime : IHostedLifecycleService, IAsy
         this.logger = logger;
         Mocks = mocks;
         TestCases = testCases;
-        TransitionLog = new ExecutionTransitionLog(logger, arn => engine?.DescribeExecution(arn).Input);
+        TransitionLog = new ExecutionTransitionLog(
+            logger, arn => engine?.DescribeExecution(arn).Input, arn => engine?.GetExecutionHistory(arn));
     }
 
     public StateMachineEngine Engine => engine ?? throw new InvalidOperationException("The Step Functions service has not started yet.");
