@@ -52,6 +52,12 @@ internal sealed class FunctionWorkerPool : IAsyncDisposable
         var requestId = Guid.NewGuid().ToString();
         try
         {
+            // Shutdown may have begun while this call waited for a slot: starting a worker now would outlive StopAsync.
+            if (_stopping)
+            {
+                return Failure("Runtime.Shutdown", "The local runtime is shutting down.");
+            }
+
             if (!_idle.TryTake(out var worker))
             {
                 var (started, initError) = await WorkerProcess.StartAsync(
@@ -97,6 +103,12 @@ internal sealed class FunctionWorkerPool : IAsyncDisposable
                 return Failure("Sandbox.Timedout", message);
             }
 
+            throw;
+        }
+        catch
+        {
+            // A worker whose conversation broke (e.g. a malformed frame) is neither idle nor busy: stop it now, not at shutdown.
+            await DiscardAsync(worker).ConfigureAwait(false);
             throw;
         }
 
@@ -164,7 +176,7 @@ internal sealed class FunctionWorkerPool : IAsyncDisposable
     {
         using var none = new CancellationTokenSource();
         await none.CancelAsync().ConfigureAwait(false);
+        // The semaphore is not disposed: an invocation still finishing after shutdown releases its slot into it.
         await StopAsync(none.Token).ConfigureAwait(false);
-        _slots.Dispose();
     }
 }
