@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Workflow.Local.StepFunctions.Mocks;
@@ -20,6 +21,9 @@ internal sealed partial class MockingTaskHandler(
     StepFunctionsRuntime runtime,
     ILogger logger) : ITaskHandler
 {
+    /// <summary>How long a mocked token result waits for the engine to listen; only a stalled engine takes this long.</summary>
+    private static readonly TimeSpan TokenListenPatience = TimeSpan.FromSeconds(30);
+
     public ValueTask<JsonNode?> InvokeAsync(TaskInvocation invocation, CancellationToken cancellationToken)
     {
         if (mocks.IsEmpty)
@@ -45,17 +49,20 @@ internal sealed partial class MockingTaskHandler(
 
         if (invocation.Pattern == IntegrationPattern.WaitForTaskToken && invocation.TaskToken is { } token)
         {
-            _ = CompleteWithTokenAsync(token, response.Return?.ToJsonString() ?? "null");
+            _ = CompleteWithTokenAsync(invocation.ExecutionArn, token, response.Return?.ToJsonString() ?? "null");
             return ValueTask.FromResult<JsonNode?>(new JsonObject());
         }
 
         return ValueTask.FromResult(response.Return?.DeepClone());
     }
 
-    private async Task CompleteWithTokenAsync(string token, string output)
+    private async Task CompleteWithTokenAsync(string executionArn, string token, string output)
     {
-        // The engine starts waiting on the token once this handler has returned; yield so that happens first.
-        for (var attempt = 0; attempt < 50; attempt++)
+        // The engine starts waiting on the token once this handler has returned, which a loaded machine can delay well
+        // past a few polls. This waits on the engine's own progress, not on workflow time, hence wall-clock and not the
+        // runtime's TimeProvider (a test clock must not be able to stall it).
+        var started = Stopwatch.GetTimestamp();
+        while (true)
         {
             await Task.Yield();
             try
@@ -63,12 +70,35 @@ internal sealed partial class MockingTaskHandler(
                 await runtime.Engine.SendTaskSuccessAsync(token, output).ConfigureAwait(false);
                 return;
             }
-            catch (StepFunctionsApiException error) when (error.ErrorCode == ApiErrorCodes.TaskDoesNotExist)
+            catch (StepFunctionsApiException error) when (error.ErrorCode == ApiErrorCodes.TaskDoesNotExist
+                && Stopwatch.GetElapsedTime(started) < TokenListenPatience && StillRunning(executionArn))
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(10)).ConfigureAwait(false);
             }
+            catch (StepFunctionsApiException error)
+            {
+                // Runs detached from the task; a lost result must be visible, since the execution would otherwise wait silently.
+                LogMockedTokenNotDelivered(logger, executionArn, error.ErrorCode, error.Message);
+                return;
+            }
         }
     }
+
+    private bool StillRunning(string executionArn)
+    {
+        try
+        {
+            return runtime.Engine.DescribeExecution(executionArn).Status == ExecutionStatus.Running;
+        }
+        catch (StepFunctionsApiException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Error,
+        Message = "stepfunctions mocked waitForTaskToken result not delivered executionArn={ExecutionArn} error={ErrorCode}: {Message}")]
+    private static partial void LogMockedTokenNotDelivered(ILogger logger, string executionArn, string errorCode, string message);
 
     [LoggerMessage(EventId = 3200, Level = LogLevel.Information,
         Message = "stepfunctions mocked executionArn={ExecutionArn} state={State} testCase={TestCase} response={MockedResponse} invocation={Invocation} kind={Kind}")]
