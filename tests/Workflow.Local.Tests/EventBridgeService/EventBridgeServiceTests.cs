@@ -93,7 +93,7 @@ public sealed class EventBridgeServiceTests
 
         Assert.That(response["FailedEntryCount"]!.GetValue<int>(), Is.EqualTo(0));
         Assert.That(response["Entries"]![0]!["EventId"]!.GetValue<string>(), Is.Not.Empty);
-        var input = await Eventually.Value(() => JobExecutionInputAsync("j-100"), TimeSpan.FromSeconds(10), "the rule starts an execution");
+        var input = await Eventually.Value(() => JobExecutionInputAsync("j-100"), WorkDeadline.Value, "the rule starts an execution");
         Assert.That(JsonNode.DeepEquals(JsonNode.Parse(input), JsonNode.Parse("""{"jobId":"j-100","type":"purchase-request"}""")), Is.True);
     }
 
@@ -118,7 +118,7 @@ public sealed class EventBridgeServiceTests
         var output = JsonNode.Parse(result["output"]!.GetValue<string>())!;
         Assert.That(output["FailedEntryCount"]!.GetValue<int>(), Is.EqualTo(0));
         Assert.That(output["Entries"]![0]!["EventId"]!.GetValue<string>(), Is.Not.Empty);
-        await Eventually.Value(() => JobExecutionInputAsync("j-300"), TimeSpan.FromSeconds(10), "the published event starts the jobs machine");
+        await Eventually.Value(() => JobExecutionInputAsync("j-300"), WorkDeadline.Value, "the published event starts the jobs machine");
     }
 
     [Test]
@@ -130,7 +130,7 @@ public sealed class EventBridgeServiceTests
 
         var file = Path.Combine(dataDirectory, "queues", "jobs-dlq.jsonl");
         await Eventually.Until(() => File.Exists(file) && File.ReadAllText(file).Contains("dlq-1", StringComparison.Ordinal),
-            TimeSpan.FromSeconds(10), "the event is dead-lettered");
+            WorkDeadline.Value, "the event is dead-lettered");
         var line = JsonNode.Parse(File.ReadLines(file).First(l => l.Contains("dlq-1", StringComparison.Ordinal)))!;
         Assert.That(line["targetArn"]!.GetValue<string>(), Is.EqualTo(TestModels.StateMachineArn("does-not-exist")));
         Assert.That(line["attributes"]!.AsObject().Count, Is.GreaterThan(0));
@@ -199,7 +199,7 @@ public sealed class EventBridgeServiceTests
 
         router.DispatchScheduledEvent(rule, DateTimeOffset.UtcNow);
 
-        await Eventually.Until(() => functions.Calls.Any(c => c.Function == "republish"), TimeSpan.FromSeconds(10), "the schedule invokes the function");
+        await Eventually.Until(() => functions.Calls.Any(c => c.Function == "republish"), WorkDeadline.Value, "the schedule invokes the function");
         var payload = JsonNode.Parse(functions.Calls.First(c => c.Function == "republish").Payload)!;
         Assert.That(payload["detail-type"]!.GetValue<string>(), Is.EqualTo("Scheduled Event"));
         Assert.That(payload["resources"]![0]!.GetValue<string>(), Is.EqualTo(rule.Arn));

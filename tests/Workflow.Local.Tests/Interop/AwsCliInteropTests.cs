@@ -55,7 +55,7 @@ public sealed class AwsCliInteropTests
         {
             var described = await AwsCli.RunJsonAsync(server.BaseAddress, "stepfunctions", "describe-execution", "--execution-arn", executionArn);
             return described["status"]!.GetValue<string>() == "RUNNING" ? null : described;
-        }, TimeSpan.FromSeconds(60), $"{executionArn} finishes");
+        }, WorkDeadline.Value, $"{executionArn} finishes");
 
     [Test]
     public async Task ListStateMachines_ShowsTheTemplatesMachines()
@@ -89,7 +89,7 @@ public sealed class AwsCliInteropTests
         var before = functions.Calls.Count;
         var started = await AwsCli.RunJsonAsync(server.BaseAddress, "stepfunctions", "start-execution",
             "--state-machine-arn", TestModels.StateMachineArn("approval"));
-        await Eventually.Until(() => functions.Calls.Count > before, TimeSpan.FromSeconds(20), "the task token is handed out");
+        await Eventually.Until(() => functions.Calls.Count > before, WorkDeadline.Value, "the task token is handed out");
         var token = JsonNode.Parse(functions.Calls.Last().Payload)!["token"]!.GetValue<string>();
 
         var (exitCode, _, stderr) = await AwsCli.RunAsync(server.BaseAddress, "stepfunctions", "send-task-success",
@@ -122,7 +122,7 @@ public sealed class AwsCliInteropTests
             }
 
             return false;
-        }, TimeSpan.FromSeconds(20), "the event starts the greeter");
+        }, WorkDeadline.Value, "the event starts the greeter");
     }
 
     [Test]

@@ -71,7 +71,7 @@ public sealed class LocalRuntimeAwsCliTests
             }
 
             return null;
-        }, TimeSpan.FromSeconds(60), "the JobSubmitted rule starts an execution");
+        }, WorkDeadline.Value, "the JobSubmitted rule starts an execution");
         var history = await AwsCli.RunJsonAsync(runtime.BaseUrl, "stepfunctions", "get-execution-history", "--execution-arn", executionArn);
         Assert.That(history["events"]![0]!["type"]!.GetValue<string>(), Is.EqualTo("ExecutionStarted"));
         Assert.That(JsonNode.Parse(history["events"]![0]!["executionStartedEventDetails"]!["input"]!.GetValue<string>())!["jobId"]!.GetValue<string>(),

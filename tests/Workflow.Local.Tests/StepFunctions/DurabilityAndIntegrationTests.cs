@@ -64,7 +64,7 @@ public sealed class DurabilityAndIntegrationTests
         await using (var server = await LocalServicesServer.StartAsync(Model(), firstRun, dataDirectory))
         {
             executionArn = await Executions.StartAsync(server, TestModels.StateMachineArn("approval"), """{"jobId":"job-1"}""");
-            await Eventually.Until(() => !firstRun.Calls.IsEmpty, TimeSpan.FromSeconds(10), "the approval request is sent");
+            await Eventually.Until(() => !firstRun.Calls.IsEmpty, WorkDeadline.Value, "the approval request is sent");
             token = JsonNode.Parse(firstRun.Calls.Single().Payload)!["token"]!.GetValue<string>();
         }
 
@@ -88,7 +88,7 @@ public sealed class DurabilityAndIntegrationTests
         var functions = new FakeFunctionInvoker().Returns("request-approval", "{}");
         await using var server = await LocalServicesServer.StartAsync(Model(), functions, dataDirectory);
         var executionArn = await Executions.StartAsync(server, TestModels.StateMachineArn("approval"), """{"jobId":"job-2"}""");
-        await Eventually.Until(() => !functions.Calls.IsEmpty, TimeSpan.FromSeconds(10), "the approval request is sent");
+        await Eventually.Until(() => !functions.Calls.IsEmpty, WorkDeadline.Value, "the approval request is sent");
         var token = JsonNode.Parse(functions.Calls.Single().Payload)!["token"]!.GetValue<string>();
 
         await server.CallOkAsync("AWSStepFunctions.SendTaskFailure", new JsonObject { ["taskToken"] = token, ["error"] = "Rejected", ["cause"] = "no budget" });
@@ -119,7 +119,7 @@ public sealed class DurabilityAndIntegrationTests
         var functions = new FakeFunctionInvoker().Returns("request-approval", "{}");
         await using var server = await LocalServicesServer.StartAsync(Model(), functions, dataDirectory);
         var executionArn = await Executions.StartAsync(server, TestModels.StateMachineArn("approval"), """{"jobId":"job-3"}""");
-        await Eventually.Until(() => !functions.Calls.IsEmpty, TimeSpan.FromSeconds(10), "the approval request is sent");
+        await Eventually.Until(() => !functions.Calls.IsEmpty, WorkDeadline.Value, "the approval request is sent");
 
         var stopped = await server.CallOkAsync("AWSStepFunctions.StopExecution", new JsonObject { ["executionArn"] = executionArn, ["error"] = "Cancelled" });
         var result = await Executions.DescribeAsync(server, executionArn);

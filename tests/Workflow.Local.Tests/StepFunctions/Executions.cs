@@ -26,7 +26,7 @@ internal static class Executions
         {
             var described = await DescribeAsync(server, executionArn);
             return described["status"]!.GetValue<string>() == "RUNNING" ? null : described;
-        }, TimeSpan.FromSeconds(20), $"{executionArn} finishes");
+        }, WorkDeadline.Value, $"{executionArn} finishes");
 
     public static async Task<IReadOnlyList<string>> HistoryTypesAsync(LocalServicesServer server, string executionArn)
     {
