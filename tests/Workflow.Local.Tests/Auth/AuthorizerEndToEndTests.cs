@@ -86,6 +86,23 @@ public sealed class AuthorizerEndToEndTests
         });
     }
 
+    [TestCase("""{"sub":"alice","sub":"mallory"}""")]
+    [TestCase("""{"sub":"alice"} trailing""")]
+    [TestCase("""{"sub":["alice"]}""")]
+    public async Task TokenRequestThatIsNotAValidObject_IsA400Problem_NeverA5xx(string body)
+    {
+        var runtime = await FixtureRuntime.GetAsync();
+        using var client = FixtureRuntime.Client(runtime);
+
+        using var response = await client.PostAsync("_local/token", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        });
+    }
+
     [Test]
     public async Task TokenCommand_PrintsATokenTheRunningApiAccepts()
     {
