@@ -14,12 +14,15 @@ public sealed class TokenEndpoint(ApplicationModel model, JwtIssuer issuer)
 {
     public const string Path = "/_local/token";
 
+    // A repeated member (two "sub"s) would otherwise surface later as an ArgumentException and a 500.
+    private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false };
+
     public async Task HandleAsync(HttpContext context)
     {
         JsonNode? body;
         try
         {
-            body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
+            body = await JsonNode.ParseAsync(context.Request.Body, documentOptions: StrictJson, cancellationToken: context.RequestAborted).ConfigureAwait(false);
         }
         catch (JsonException ex)
         {
