@@ -513,94 +513,82 @@ public static class DefinitionParser
 
     internal static (IReadOnlyList<Retrier> Retry, IReadOnlyList<Catcher> Catch) RetryAndCatch(StateFields f) => (ParseRetry(f), ParseCatch(f));
 
-    private static List<Retrier> ParseRetry(StateFields f)
+    /// <summary>Walks a Retry or Catch array: each element must be an object; the last may hold States.ALL.</summary>
+    private static List<T> ParseObjectArray<T>(StateFields f, string field, string elementNoun, Func<JsonObject, string, bool, T> parseElement)
     {
-        var result = new List<Retrier>();
-        if (!f.Obj.TryGetPropertyValue("Retry", out var node))
+        var result = new List<T>();
+        if (!f.Obj.TryGetPropertyValue(field, out var node))
         {
             return result;
         }
 
         if (node is not JsonArray array)
         {
-            throw new DefinitionException(Loc(f.Location, "Retry"), "SCHEMA_VALIDATION_FAILED: 'Retry' must be an array");
+            throw new DefinitionException(Loc(f.Location, field), $"SCHEMA_VALIDATION_FAILED: '{field}' must be an array");
         }
 
         for (var i = 0; i < array.Count; i++)
         {
-            var location = $"{f.Location}/Retry/{i}";
+            var location = $"{f.Location}/{field}/{i}";
             if (array[i] is not JsonObject obj)
             {
-                throw new DefinitionException(location, "SCHEMA_VALIDATION_FAILED: A retrier must be an object");
+                throw new DefinitionException(location, $"SCHEMA_VALIDATION_FAILED: A {elementNoun} must be an object");
             }
 
-            RejectUnknown(obj, RetrierFields, location);
-            var errors = ErrorEquals(obj, location, i == array.Count - 1);
-            var interval = obj["IntervalSeconds"] is { } iv ? PositiveInt(iv, Loc(location, "IntervalSeconds"), false) : 1;
-            var attempts = obj["MaxAttempts"] is { } ma ? PositiveInt(ma, Loc(location, "MaxAttempts"), true) : 3;
-            var backoff = 2.0;
-            if (obj["BackoffRate"] is { } br)
-            {
-                if (br is not JsonValue bv || !bv.TryGetValue(out double b) || b < 1.0)
-                {
-                    throw new DefinitionException(Loc(location, "BackoffRate"), "SCHEMA_VALIDATION_FAILED: BackoffRate must be a number >= 1.0");
-                }
-
-                backoff = b;
-            }
-
-            int? maxDelay = obj["MaxDelaySeconds"] is { } md ? PositiveInt(md, Loc(location, "MaxDelaySeconds"), false) : null;
-            var jitter = JitterStrategy.None;
-            if (obj["JitterStrategy"] is { } js)
-            {
-                var text = js is JsonValue jv && jv.TryGetValue(out string? s) ? s : null;
-                jitter = text switch
-                {
-                    "FULL" => JitterStrategy.Full,
-                    "NONE" => JitterStrategy.None,
-                    _ => throw new DefinitionException(Loc(location, "JitterStrategy"), "SCHEMA_VALIDATION_FAILED: JitterStrategy must be 'FULL' or 'NONE'"),
-                };
-            }
-
-            result.Add(new Retrier { ErrorEquals = errors, IntervalSeconds = interval, MaxAttempts = attempts, BackoffRate = backoff, MaxDelaySeconds = maxDelay, Jitter = jitter });
+            result.Add(parseElement(obj, location, i == array.Count - 1));
         }
 
         return result;
     }
 
-    private static List<Catcher> ParseCatch(StateFields f)
+    private static List<Retrier> ParseRetry(StateFields f) => ParseObjectArray(f, "Retry", "retrier", ParseRetrier);
+
+    private static Retrier ParseRetrier(JsonObject obj, string location, bool isLast)
     {
-        var result = new List<Catcher>();
-        if (!f.Obj.TryGetPropertyValue("Catch", out var node))
+        RejectUnknown(obj, RetrierFields, location);
+        var errors = ErrorEquals(obj, location, isLast);
+        var interval = obj["IntervalSeconds"] is { } iv ? PositiveInt(iv, Loc(location, "IntervalSeconds"), false) : 1;
+        var attempts = obj["MaxAttempts"] is { } ma ? PositiveInt(ma, Loc(location, "MaxAttempts"), true) : 3;
+        var backoff = 2.0;
+        if (obj["BackoffRate"] is { } br)
         {
-            return result;
-        }
-
-        if (node is not JsonArray array)
-        {
-            throw new DefinitionException(Loc(f.Location, "Catch"), "SCHEMA_VALIDATION_FAILED: 'Catch' must be an array");
-        }
-
-        for (var i = 0; i < array.Count; i++)
-        {
-            var location = $"{f.Location}/Catch/{i}";
-            if (array[i] is not JsonObject obj)
+            if (br is not JsonValue bv || !bv.TryGetValue(out double b) || b < 1.0)
             {
-                throw new DefinitionException(location, "SCHEMA_VALIDATION_FAILED: A catcher must be an object");
+                throw new DefinitionException(Loc(location, "BackoffRate"), "SCHEMA_VALIDATION_FAILED: BackoffRate must be a number >= 1.0");
             }
 
-            RejectUnknown(obj, CatcherFields, location);
-            var catcherFields = new StateFields(obj, location);
-            result.Add(new Catcher
-            {
-                ErrorEquals = ErrorEquals(obj, location, i == array.Count - 1),
-                Next = RequiredString(obj, "Next", location),
-                ResultPath = catcherFields.ResultPath("ResultPath"),
-                Assign = catcherFields.Template("Assign"),
-            });
+            backoff = b;
         }
 
-        return result;
+        int? maxDelay = obj["MaxDelaySeconds"] is { } md ? PositiveInt(md, Loc(location, "MaxDelaySeconds"), false) : null;
+        var jitter = JitterStrategy.None;
+        if (obj["JitterStrategy"] is { } js)
+        {
+            var text = js is JsonValue jv && jv.TryGetValue(out string? s) ? s : null;
+            jitter = text switch
+            {
+                "FULL" => JitterStrategy.Full,
+                "NONE" => JitterStrategy.None,
+                _ => throw new DefinitionException(Loc(location, "JitterStrategy"), "SCHEMA_VALIDATION_FAILED: JitterStrategy must be 'FULL' or 'NONE'"),
+            };
+        }
+
+        return new Retrier { ErrorEquals = errors, IntervalSeconds = interval, MaxAttempts = attempts, BackoffRate = backoff, MaxDelaySeconds = maxDelay, Jitter = jitter };
+    }
+
+    private static List<Catcher> ParseCatch(StateFields f) => ParseObjectArray(f, "Catch", "catcher", ParseCatcher);
+
+    private static Catcher ParseCatcher(JsonObject obj, string location, bool isLast)
+    {
+        RejectUnknown(obj, CatcherFields, location);
+        var catcherFields = new StateFields(obj, location);
+        return new Catcher
+        {
+            ErrorEquals = ErrorEquals(obj, location, isLast),
+            Next = RequiredString(obj, "Next", location),
+            ResultPath = catcherFields.ResultPath("ResultPath"),
+            Assign = catcherFields.Template("Assign"),
+        };
     }
 
     private static string[] ErrorEquals(JsonObject obj, string location, bool isLast)
