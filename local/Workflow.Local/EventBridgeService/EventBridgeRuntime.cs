@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Workflow.EventBridge;
 using Workflow.Local.Functions;
 using Workflow.Local.Hosting;
+using Workflow.Local.Notifications;
 using Workflow.Local.StepFunctions;
 using Workflow.Local.Template;
 
@@ -29,6 +30,7 @@ public sealed partial class EventBridgeRuntime : IHostedLifecycleService, IAsync
         StepFunctionsRuntime stepFunctions,
         IFunctionInvoker functions,
         DeadLetterFileSink deadLetters,
+        LocalTopics topics,
         ILoggerFactory loggers)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -36,7 +38,7 @@ public sealed partial class EventBridgeRuntime : IHostedLifecycleService, IAsync
         this.settings = settings;
         this.endpoints = endpoints;
         logger = loggers.CreateLogger<EventBridgeRuntime>();
-        var invoker = new LocalTargetInvoker(stepFunctions, functions, deadLetters, this, loggers.CreateLogger<LocalTargetInvoker>());
+        var invoker = new LocalTargetInvoker(stepFunctions, functions, deadLetters, topics, this, loggers.CreateLogger<LocalTargetInvoker>());
         router = new EventRouter(
             invoker,
             new EventRouterOptions { Account = settings.Model.AccountId, Region = settings.Model.Region },

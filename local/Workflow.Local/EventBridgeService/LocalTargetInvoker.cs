@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Workflow.EventBridge;
 using Workflow.Local.Functions;
+using Workflow.Local.Notifications;
 using Workflow.Local.StepFunctions;
 using Workflow.StateMachine.Api;
 
@@ -11,12 +12,14 @@ namespace Workflow.Local.EventBridgeService;
 /// <summary>
 /// Delivers rule targets inside the local runtime: state machines get StartExecution with the target input (named
 /// from the event, rule and target so a retried delivery never starts a second execution), functions an
-/// asynchronous invocation, queues a message in the queue file, buses a PutEvents.
+/// asynchronous invocation, queues a message in the queue file, buses a PutEvents, topics an SNS Publish (no subject,
+/// as EventBridge publishes).
 /// </summary>
 public sealed partial class LocalTargetInvoker(
     StepFunctionsRuntime stepFunctions,
     IFunctionInvoker functions,
     DeadLetterFileSink queues,
+    LocalTopics topics,
     EventBridgeRuntime eventBridge,
     ILogger<LocalTargetInvoker> logger) : ITargetInvoker
 {
@@ -36,6 +39,9 @@ public sealed partial class LocalTargetInvoker(
                 break;
             case "sqs":
                 queues.Append(arn, transformedInputJson, new Dictionary<string, string>(), context);
+                break;
+            case "sns":
+                PublishToTopic(arn, transformedInputJson);
                 break;
             case "events":
                 await eventBridge.ForwardToBusAsync(arn, transformedInputJson, cancellationToken).ConfigureAwait(false);
@@ -59,6 +65,18 @@ public sealed partial class LocalTargetInvoker(
         catch (StepFunctionsApiException error)
         {
             throw new TargetInvocationException(error.ErrorCode, error.Message, retryable: true, error);
+        }
+    }
+
+    private void PublishToTopic(string topicArn, string message)
+    {
+        try
+        {
+            topics.Publish(topicArn, message, subject: null);
+        }
+        catch (TopicNotFoundException error)
+        {
+            throw new TargetInvocationException("NotFound", error.Message, retryable: false, error);
         }
     }
 

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Workflow.Local.AwsProtocol;
 using Workflow.Local.EventBridgeService;
 using Workflow.Local.Hosting;
+using Workflow.Local.Notifications;
 using Workflow.Local.StepFunctions.Handlers;
 using Workflow.Local.StepFunctions.Mocks;
 using Workflow.Local.Template;
@@ -31,6 +33,8 @@ public static class LocalServicesExtensions
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<StepFunctionsRuntime>());
 
         services.AddSingleton<DeadLetterFileSink>();
+        services.AddSingleton<NotificationOutbox>();
+        services.AddSingleton<LocalTopics>();
         services.AddSingleton<EventBridgeRuntime>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<EventBridgeRuntime>());
 
@@ -40,12 +44,18 @@ public static class LocalServicesExtensions
         return services;
     }
 
-    /// <summary>Maps <c>POST /</c> (routed by <c>X-Amz-Target</c>) to the Step Functions and EventBridge APIs.</summary>
+    /// <summary>
+    /// Maps <c>POST /</c> (routed by <c>X-Amz-Target</c>) to the Step Functions and EventBridge APIs, and
+    /// <c>GET /_local/notifications</c> to the e-mails SNS would have sent.
+    /// </summary>
     public static IEndpointRouteBuilder MapLocalServices(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var endpoint = app.ServiceProvider.GetRequiredService<AwsJsonEndpoint>();
         app.MapPost("/", endpoint.HandleAsync).WithDisplayName("AWS JSON protocol (Step Functions, EventBridge)");
+        var outbox = app.ServiceProvider.GetRequiredService<NotificationOutbox>();
+        app.MapGet(NotificationOutbox.EndpointPath, () => Results.Json(outbox.NewestFirst(), NotificationJsonContext.Default.IReadOnlyListNotification))
+            .WithDisplayName("Local e-mail outbox (SNS email subscriptions), newest first");
         return app;
     }
 }

@@ -18,7 +18,8 @@ public sealed record ApplicationModel(
     IReadOnlyList<EventBusModel> EventBuses,
     IReadOnlyList<EventRuleModel> Rules,
     IReadOnlyList<TableModel> Tables,
-    IReadOnlyList<QueueModel> Queues)
+    IReadOnlyList<QueueModel> Queues,
+    IReadOnlyList<TopicModel> Topics)
 {
     /// <summary>The folder holding the template; relative paths in the template are relative to it.</summary>
     public string TemplateDirectory => Path.GetDirectoryName(TemplatePath)!;

@@ -172,6 +172,7 @@ internal sealed partial class ApplicationModelBuilder
             "states" when arn.Contains(":stateMachine:", StringComparison.Ordinal) => EventTargetKind.StateMachine,
             "lambda" => EventTargetKind.Function,
             "sqs" => EventTargetKind.Queue,
+            "sns" => EventTargetKind.Topic,
             "events" when arn.Contains(":event-bus/", StringComparison.Ordinal) => EventTargetKind.EventBus,
             _ => EventTargetKind.Other,
         };

@@ -33,7 +33,8 @@ internal sealed partial class ApplicationModelBuilder(
             BuildEventBuses(),
             _rules,
             BuildTables(),
-            _queues);
+            _queues,
+            BuildTopics());
     }
 
     /// <summary>Resources of a type whose Condition (if any) holds, in template order.</summary>

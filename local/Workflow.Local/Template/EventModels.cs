@@ -42,6 +42,7 @@ public enum EventTargetKind
     Function,
     Queue,
     EventBus,
+    Topic,
     Other,
 }
 

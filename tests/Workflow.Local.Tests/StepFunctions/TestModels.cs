@@ -20,7 +20,8 @@ internal static class TestModels
         string directory,
         IReadOnlyList<StateMachineModel>? stateMachines = null,
         IReadOnlyList<EventRuleModel>? rules = null,
-        IReadOnlyList<FunctionModel>? functions = null)
+        IReadOnlyList<FunctionModel>? functions = null,
+        IReadOnlyList<TopicModel>? topics = null)
     {
         var buses = new List<EventBusModel>
         {
@@ -40,6 +41,7 @@ internal static class TestModels
             buses,
             rules ?? [],
             [],
-            []);
+            [],
+            topics ?? []);
     }
 }

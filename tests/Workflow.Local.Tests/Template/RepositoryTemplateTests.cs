@@ -24,4 +24,19 @@ public sealed class RepositoryTemplateTests
             Assert.That(model.Tables.Single().GlobalSecondaryIndexes, Has.Count.EqualTo(2));
         });
     }
+
+    [Test]
+    public void AlarmTopic_IsDeliveredLocally_ToTheAlarmEmailWhenOneIsGiven()
+    {
+        var withoutEmail = TemplateLoader.Load(new TemplateLoadOptions(RepoPaths.InRepo("template.yaml"), new Dictionary<string, string>()));
+        var withEmail = TemplateLoader.Load(new TemplateLoadOptions(RepoPaths.InRepo("template.yaml"),
+            new Dictionary<string, string> { ["AlarmEmail"] = "ops@example.com" }));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(withoutEmail.Topics.Single(t => t.LogicalId == "AlarmTopic").Subscriptions, Is.Empty);
+            Assert.That(withEmail.Topics.Single(t => t.LogicalId == "AlarmTopic").Subscriptions.Select(s => (s.Protocol, s.Endpoint)),
+                Is.EqualTo(new[] { ("email", "ops@example.com") }));
+        });
+    }
 }
