@@ -5,10 +5,14 @@ using Workflow.Local.Template;
 
 namespace Workflow.Local.Auth;
 
-/// <summary>Issues RS256 development tokens that the template's JWT authorizer accepts (its issuer, its first audience).</summary>
+/// <summary>
+/// Issues RS256 development tokens that the template's JWT authorizer accepts (its issuer, its first audience), shaped
+/// like Cognito's: an access token carries <c>client_id</c> and <c>username</c>, an ID token <c>aud</c> and
+/// <c>cognito:username</c>.
+/// </summary>
 public sealed class JwtIssuer(JwtSigningKey key, TimeProvider time)
 {
-    public (string Token, DateTimeOffset ExpiresAt) Issue(JwtAuthorizerModel authorizer, TokenRequest request)
+    public (string Token, DateTimeOffset ExpiresAt) Issue(JwtAuthorizerModel authorizer, TokenRequest request, TokenUse use = TokenUse.Access)
     {
         var now = time.GetUtcNow();
         var expires = now + request.Lifetime;
@@ -25,15 +29,18 @@ public sealed class JwtIssuer(JwtSigningKey key, TimeProvider time)
             if (authorizer.Audience.Count > 0)
             {
                 writer.WriteString("aud", authorizer.Audience[0]);
-                writer.WriteString("client_id", authorizer.Audience[0]);
+                if (use == TokenUse.Access)
+                {
+                    writer.WriteString("client_id", authorizer.Audience[0]);
+                }
             }
 
             writer.WriteNumber("iat", now.ToUnixTimeSeconds());
             writer.WriteNumber("nbf", now.ToUnixTimeSeconds());
             writer.WriteNumber("exp", expires.ToUnixTimeSeconds());
             writer.WriteString("jti", Guid.NewGuid().ToString());
-            writer.WriteString("token_use", "access");
-            writer.WriteString("username", request.Subject);
+            writer.WriteString("token_use", use == TokenUse.Access ? "access" : "id");
+            writer.WriteString(use == TokenUse.Access ? "username" : "cognito:username", request.Username ?? request.Subject);
             if (request.Groups.Count > 0)
             {
                 writer.WriteStartArray(TokenRequest.GroupsClaim);
@@ -45,7 +52,7 @@ public sealed class JwtIssuer(JwtSigningKey key, TimeProvider time)
                 writer.WriteEndArray();
             }
 
-            if (request.Scopes.Count > 0)
+            if (request.Scopes.Count > 0 && use == TokenUse.Access)
             {
                 writer.WriteString("scope", string.Join(' ', request.Scopes));
             }
@@ -80,4 +87,11 @@ public sealed class JwtIssuer(JwtSigningKey key, TimeProvider time)
 
         return buffer.ToArray();
     }
+}
+
+/// <summary>Which of Cognito's two JWTs to issue.</summary>
+public enum TokenUse
+{
+    Access,
+    Id,
 }

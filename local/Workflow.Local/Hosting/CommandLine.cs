@@ -76,7 +76,8 @@ public static class CommandLine
     private static async Task<int> PrintTokenAsync(CommandLineArguments arguments)
     {
         var options = arguments.Options;
-        var (model, dataDirectory) = LoadedApplication.Load(options);
+        // Signed for the runtime on the configured port: a user pool's issuer is that runtime's URL.
+        var (model, dataDirectory) = LoadedApplication.Load(options, new Uri($"http://127.0.0.1:{options.Port}/"));
         var authorizer = TokenEndpoint.Authorizer(model, arguments.Authorizer)
             ?? throw new StartupException(
                 arguments.Authorizer is null ? "the template's HTTP API has no JWT authorizer" : $"unknown authorizer '{arguments.Authorizer}'",

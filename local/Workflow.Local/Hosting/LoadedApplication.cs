@@ -1,3 +1,4 @@
+using Workflow.Local.Auth;
 using Workflow.Local.Template;
 
 namespace Workflow.Local.Hosting;
@@ -8,14 +9,17 @@ namespace Workflow.Local.Hosting;
 /// </summary>
 internal sealed record LoadedApplication(ApplicationModel Model, string DataDirectory)
 {
-    /// <summary>Loads the template; a template error becomes a <see cref="StartupException"/> (file, line, problem).</summary>
-    public static LoadedApplication Load(LocalRuntimeOptions options)
+    /// <summary>
+    /// Loads the template for a runtime at <paramref name="hostUrl"/> (a user pool resolves to its OpenID Connect issuer);
+    /// a template error becomes a <see cref="StartupException"/> (file, line, problem).
+    /// </summary>
+    public static LoadedApplication Load(LocalRuntimeOptions options, Uri hostUrl)
     {
         var templatePath = TemplateLocator.Locate(options.TemplatePath, Directory.GetCurrentDirectory());
         ApplicationModel model;
         try
         {
-            model = TemplateLoader.Load(new TemplateLoadOptions(templatePath, options.ParameterOverrides, options.Region, options.AccountId, options.StackName));
+            model = TemplateLoader.Load(new TemplateLoadOptions(templatePath, options.ParameterOverrides, options.Region, options.AccountId, options.StackName, OidcPaths.IssuerUrl(hostUrl)));
         }
         catch (TemplateException ex)
         {

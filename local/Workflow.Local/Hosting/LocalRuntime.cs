@@ -66,10 +66,11 @@ public sealed partial class LocalRuntime : IAsyncDisposable
     public static async Task<LocalRuntime> StartAsync(LocalRuntimeOptions options, CancellationToken ct)
     {
         var started = Stopwatch.StartNew();
-        var (model, dataDirectory) = LoadedApplication.Load(options);
-        Directory.CreateDirectory(dataDirectory);
         var port = ReservePort(options.Port);
-        var endpoints = new LocalEndpoints { HostUrl = new Uri($"http://127.0.0.1:{port}/"), DataDirectory = dataDirectory };
+        var hostUrl = new Uri($"http://127.0.0.1:{port}/");
+        var (model, dataDirectory) = LoadedApplication.Load(options, hostUrl);
+        Directory.CreateDirectory(dataDirectory);
+        var endpoints = new LocalEndpoints { HostUrl = hostUrl, DataDirectory = dataDirectory };
         var app = BuildApplication(model, options, endpoints, port);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Workflow.Local");
         DynaliteServer? dynalite = null;
@@ -167,6 +168,13 @@ public sealed partial class LocalRuntime : IAsyncDisposable
         });
         var tokens = app.Services.GetRequiredService<TokenEndpoint>();
         app.MapPost("/" + TokenEndpointPath, tokens.HandleAsync);
+        var oidc = app.Services.GetRequiredService<OidcProvider>();
+        app.MapGet(OidcPaths.Discovery, oidc.DiscoveryAsync);
+        app.MapGet(OidcPaths.Jwks, oidc.JwksAsync);
+        app.MapGet(OidcPaths.Authorize, oidc.ShowSignInAsync);
+        app.MapPost(OidcPaths.Authorize, oidc.SignInAsync);
+        app.MapPost(OidcPaths.Token, oidc.TokenAsync);
+        app.MapGet(OidcPaths.Logout, oidc.LogoutAsync);
         app.MapGet("/_local/health", () => Results.Json(new HealthResponse("ok"), HostingJsonContext.Default.HealthResponse));
         MapServices(app);
         return app;
@@ -189,6 +197,8 @@ public sealed partial class LocalRuntime : IAsyncDisposable
         services.AddSingleton<JwtIssuer>();
         services.AddSingleton<JwtValidator>();
         services.AddSingleton<TokenEndpoint>();
+        services.AddSingleton<AuthorizationGrants>();
+        services.AddSingleton<OidcProvider>();
         services.AddSingleton<HttpApiHandler>();
         services.AddSingleton<RequestLogging>();
         services.AddSingleton<IAmazonDynamoDB>(_ => DynamoDbTables.CreateClient(endpoints.DynamoDbEndpoint, model.Region));

@@ -21,6 +21,9 @@ public sealed record ApplicationModel(
     IReadOnlyList<QueueModel> Queues,
     IReadOnlyList<TopicModel> Topics)
 {
+    /// <summary>Names of the template's Cognito user pool groups (offered on the local sign-in page).</summary>
+    public IReadOnlyList<string> UserPoolGroups { get; init; } = [];
+
     /// <summary>The folder holding the template; relative paths in the template are relative to it.</summary>
     public string TemplateDirectory => Path.GetDirectoryName(TemplatePath)!;
 }

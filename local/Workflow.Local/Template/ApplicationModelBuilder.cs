@@ -34,7 +34,10 @@ internal sealed partial class ApplicationModelBuilder(
             _rules,
             BuildTables(),
             _queues,
-            BuildTopics());
+            BuildTopics())
+        {
+            UserPoolGroups = Active("AWS::Cognito::UserPoolGroup").Select(g => context.PhysicalName(g.LogicalId, g.Line)).ToList(),
+        };
     }
 
     /// <summary>Resources of a type whose Condition (if any) holds, in template order.</summary>

@@ -27,6 +27,8 @@ internal sealed partial class TemplateContext
         ["AWS::IAM::Role"] = "RoleName",
         ["AWS::CloudWatch::Alarm"] = "AlarmName",
         ["AWS::Scheduler::Schedule"] = "Name",
+        ["AWS::Cognito::UserPoolDomain"] = "Domain",
+        ["AWS::Cognito::UserPoolGroup"] = "GroupName",
     };
 
     public TemplateResource GetResource(string logicalId, int line) =>
@@ -93,11 +95,14 @@ internal sealed partial class TemplateContext
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 
     /// <summary>A stable 10-character API id like API Gateway's, derived from the stack and logical id.</summary>
-    public string ApiId(string logicalId)
+    public string ApiId(string logicalId) => StableId(logicalId, 10);
+
+    /// <summary>A stable lower-case alphanumeric id of <paramref name="length"/> (at most 32) characters for a resource.</summary>
+    private string StableId(string logicalId, int length)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(StackName + "/" + logicalId));
         const string alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-        var chars = new char[10];
+        var chars = new char[length];
         for (var i = 0; i < chars.Length; i++)
         {
             chars[i] = alphabet[hash[i] % alphabet.Length];
@@ -126,6 +131,8 @@ internal sealed partial class TemplateContext
         {
             "AWS::Serverless::StateMachine" or "AWS::StepFunctions::StateMachine" or "AWS::SNS::Topic" => Arn(resource, line),
             "AWS::SQS::Queue" => QueueUrl(PhysicalName(logicalId, line)),
+            "AWS::Cognito::UserPool" => UserPoolId(logicalId, line),
+            "AWS::Cognito::UserPoolClient" => UserPoolClientId(logicalId, line),
             _ => PhysicalName(logicalId, line),
         };
     }
@@ -159,6 +166,7 @@ internal sealed partial class TemplateContext
             ("AWS::IAM::Role", "RoleId") => "AROA" + ApiId(logicalId).ToUpperInvariant(),
             ("AWS::Serverless::HttpApi" or "AWS::ApiGatewayV2::Api", "ApiEndpoint") => $"https://{name}.execute-api.{Region}.{UrlSuffix}",
             ("AWS::Serverless::HttpApi" or "AWS::ApiGatewayV2::Api", "ApiId") => name,
+            ("AWS::Cognito::UserPool", _) or ("AWS::Cognito::UserPoolClient", _) => CognitoAttribute(resource, attribute, line),
             _ => throw UnknownAttribute(logicalId, resource.Type, attribute, line),
         };
     }
@@ -186,6 +194,7 @@ internal sealed partial class TemplateContext
             "AWS::IAM::ManagedPolicy" => $"{prefix}:iam::{AccountId}:policy/{name}",
             "AWS::CloudWatch::Alarm" => $"{prefix}:cloudwatch:{Region}:{AccountId}:alarm:{name}",
             "AWS::Scheduler::Schedule" => $"{prefix}:scheduler:{Region}:{AccountId}:schedule/default/{name}",
+            "AWS::Cognito::UserPool" => $"{prefix}:cognito-idp:{Region}:{AccountId}:userpool/{UserPoolId(resource.LogicalId, line)}",
             _ => $"{prefix}:{ServiceOf(resource.Type)}:{Region}:{AccountId}:{name}",
         };
     }

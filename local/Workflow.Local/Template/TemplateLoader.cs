@@ -20,7 +20,10 @@ public static partial class TemplateLoader
         var stackName = options.StackName ?? StackNameFor(file);
         var context = new TemplateContext(
             file, stackName, options.Region, options.AccountId, parameters,
-            Section(file, root, "Mappings"), Section(file, root, "Conditions"), resources);
+            Section(file, root, "Mappings"), Section(file, root, "Conditions"), resources)
+        {
+            LocalIssuer = options.LocalIssuer,
+        };
         return new ApplicationModelBuilder(context, Section(file, root, "Globals"), display).Build();
     }
 

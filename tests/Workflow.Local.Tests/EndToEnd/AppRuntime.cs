@@ -70,11 +70,10 @@ internal sealed class AppRuntime : IAsyncDisposable
     /// <summary>Stops the runtime (gracefully, like Ctrl+C) and starts it again on the same data folder.</summary>
     public async Task RestartAsync(Func<LocalRuntimeOptions, LocalRuntimeOptions>? reconfigure = null)
     {
+        // Same port, like a developer restarting: the issuer of the user pool's tokens is the runtime's URL.
+        var port = Runtime.BaseUrl.Port;
         await StopRuntimeAsync();
-        if (reconfigure is not null)
-        {
-            _options = reconfigure(_options) with { DataDirectory = _options.DataDirectory };
-        }
+        _options = (reconfigure is null ? _options : reconfigure(_options)) with { DataDirectory = _options.DataDirectory, Port = port };
 
         await StartRuntimeAsync();
     }

@@ -39,4 +39,38 @@ public sealed class RepositoryTemplateTests
                 Is.EqualTo(new[] { ("email", "ops@example.com") }));
         });
     }
+
+    [Test]
+    public void UserPool_ResolvesToTheRuntimesIssuer_AndTheConsoleClient()
+    {
+        var issuer = new Uri("http://127.0.0.1:3999/_local/oidc");
+
+        var model = TemplateLoader.Load(new TemplateLoadOptions(RepoPaths.InRepo("template.yaml"), new Dictionary<string, string>(), LocalIssuer: issuer));
+        var authorizer = model.HttpApi!.Authorizers[model.HttpApi.DefaultAuthorizer!];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(authorizer.Issuer, Is.EqualTo("http://127.0.0.1:3999/_local/oidc"));
+            Assert.That(authorizer.Audience.Single(), Does.Match("^[a-z0-9]{26}$"), "a Cognito-like app client id");
+            Assert.That(model.UserPoolGroups, Is.EqualTo(new[] { "approvers" }));
+        });
+    }
+
+    [Test]
+    public void ExternalIssuer_ReplacesTheUserPool()
+    {
+        var model = TemplateLoader.Load(new TemplateLoadOptions(RepoPaths.InRepo("template.yaml"), new Dictionary<string, string>
+        {
+            ["JwtIssuer"] = "https://login.example.com/",
+            ["JwtAudience"] = "console-app",
+        }, LocalIssuer: new Uri("http://127.0.0.1:3999/_local/oidc")));
+        var authorizer = model.HttpApi!.Authorizers[model.HttpApi.DefaultAuthorizer!];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(authorizer.Issuer, Is.EqualTo("https://login.example.com/"));
+            Assert.That(authorizer.Audience, Is.EqualTo(new[] { "console-app" }));
+            Assert.That(model.UserPoolGroups, Is.Empty);
+        });
+    }
 }
