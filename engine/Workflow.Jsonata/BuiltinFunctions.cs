@@ -37,7 +37,10 @@ internal static partial class BuiltinFunctions
         Def("replace", "<s-(sf)(sf)n?:s>", (c, a) => Replace(c, a[0] as string, a[1], a[2], a.Length > 3 ? a[3] as double? : null));
         Def("split", "<s-(sf)n?:a<s>>", (c, a) => Split(c, a[0] as string, a[1], a.Length > 2 ? a[2] as double? : null));
         Def("join", "<a<s>s?:s>", (_, a) => a[0] is Sequence s ? string.Join(a.Length > 1 ? a[1] as string ?? string.Empty : string.Empty, s.Cast<string>()) : null);
+        Def("formatNumber", "<n-so?:s>", (_, a) => a[0] is double d ? NumberFormatter.Format(d, (string)a[1]!, a.Length > 2 ? a[2] as JsonataObject : null) : null);
         Def("formatBase", "<n-n?:s>", (_, a) => FormatBase(a[0] as double?, a.Length > 1 ? a[1] as double? : null));
+        Def("formatInteger", "<n-s:s>", (_, a) => a[0] is double d ? IntegerFormatter.Format(d, (string)a[1]!) : null);
+        Def("parseInteger", "<s-s:n>", (_, a) => a[0] is string s ? IntegerFormatter.Parse(s, (string)a[1]!) : null);
         Def("number", "<(nsb)-:n>", (_, a) => ToNumber(a[0]));
         Def("floor", "<n-:n>", (_, a) => a[0] is double d ? Math.Floor(d) : null);
         Def("ceil", "<n-:n>", (_, a) => a[0] is double d ? Math.Ceiling(d) : null);
