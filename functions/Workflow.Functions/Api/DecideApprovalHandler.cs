@@ -76,6 +76,12 @@ public sealed class DecideApprovalHandler
             }
         }
 
+        if (decision.GetString() == "REJECT" && string.IsNullOrWhiteSpace(comment))
+        {
+            // The requester is told why; a bare "rejected" leaves them guessing.
+            throw ApiProblemException.Field(422, "Comment required", "comment", "is required when rejecting: tell the requester why");
+        }
+
         return (decision.GetString()!, comment);
     }
 }

@@ -4,7 +4,10 @@ using Workflow.Functions.Infrastructure;
 
 namespace Workflow.Functions.Api;
 
-/// <summary>GET /jobs/{id}: the caller's own job, or 404 (also for another client's job).</summary>
+/// <summary>
+/// GET /jobs/{id}: the caller's own job, or 404 (also for another client's job). Approvers may read any job: they
+/// decide on requests of others and need to see them whole.
+/// </summary>
 public sealed class GetJobHandler
 {
     private readonly FunctionDependencies dependencies;
@@ -17,7 +20,10 @@ public sealed class GetJobHandler
 
     private async Task<HttpApiResponse> GetAsync(ApiCall call)
     {
-        var job = await new JobQueries(dependencies.Jobs).GetForClientAsync(call.Caller.Id, call.JobIdFromPath(), CancellationToken.None);
-        return job is null ? NotFound.Job(call.JobId) : Responses.Json(200, JobViews.Full(job));
+        var queries = new JobQueries(dependencies.Jobs);
+        var job = call.Caller.IsInGroup(dependencies.Settings.ApproverGroup)
+            ? await queries.GetAnyAsync(call.JobIdFromPath(), CancellationToken.None)
+            : await queries.GetForClientAsync(call.Caller.Id, call.JobIdFromPath(), CancellationToken.None);
+        return job is null ? NotFound.Job(call.JobId) : Responses.Json(200, JobViews.Full(job, dependencies.Settings.ApprovalTimeout));
     }
 }

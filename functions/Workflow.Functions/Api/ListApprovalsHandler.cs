@@ -24,6 +24,6 @@ public sealed class ListApprovalsHandler
 
         var limit = PageLimits.From(call.Request);
         var page = await new JobQueries(dependencies.Jobs).ListAwaitingApprovalAsync(limit, call.Request.Query("nextToken"), CancellationToken.None);
-        return Responses.Json(200, JobViews.Page(page));
+        return Responses.Json(200, JobViews.Page(page, dependencies.Settings.ApprovalTimeout));
     }
 }

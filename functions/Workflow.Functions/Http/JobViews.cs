@@ -7,7 +7,11 @@ namespace Workflow.Functions.Http;
 /// <summary>The API's view of a job. Internal attributes (execution ARN, task token, index keys) never appear.</summary>
 public static class JobViews
 {
-    public static JsonObject Full(JobRecord job)
+    /// <summary>
+    /// The whole job. With <paramref name="approvalTimeout"/>, a job awaiting approval also says since when it waits
+    /// (<c>waitingSince</c>: its last status change) and when it times out (<c>approvalDueAt</c>).
+    /// </summary>
+    public static JsonObject Full(JobRecord job, TimeSpan? approvalTimeout = null)
     {
         var view = new JsonObject
         {
@@ -21,8 +25,19 @@ public static class JobViews
             ["completedAt"] = job.CompletedAt is { } completed ? Timestamps.ToWire(completed) : null,
             ["input"] = ParseOrText(job.InputJson),
         };
-        AddIfPresent(view, "steps", job.StepResultsJson is null ? null : ParseOrText(job.StepResultsJson));
-        AddIfPresent(view, "decision", job.DecisionJson is null ? null : ParseOrText(job.DecisionJson));
+        var steps = job.StepResultsJson is null ? null : ParseOrText(job.StepResultsJson);
+        var decision = job.DecisionJson is null ? null : ParseOrText(job.DecisionJson);
+        AddIfPresent(view, "steps", steps);
+        AddIfPresent(view, "decision", decision);
+        if (job.Status == JobStatus.AwaitingApproval)
+        {
+            view["waitingSince"] = Timestamps.ToWire(job.UpdatedAt);
+            if (approvalTimeout is { } timeout)
+            {
+                view["approvalDueAt"] = Timestamps.ToWire(job.UpdatedAt + timeout);
+            }
+        }
+
         if (job.Approval is { } approval)
         {
             view["approval"] = new JsonObject
@@ -37,6 +52,7 @@ public static class JobViews
         AddIfPresent(view, "purchaseOrderNumber", job.PurchaseOrderNumber);
         AddIfPresent(view, "error", job.Error);
         AddIfPresent(view, "cause", job.Cause);
+        view["timeline"] = JobTimeline.For(job, steps?.DeepClone(), decision?.DeepClone());
         view["links"] = Links(job);
         return view;
     }
@@ -56,9 +72,9 @@ public static class JobViews
         return links;
     }
 
-    public static JsonObject Page(JobPage page) => new()
+    public static JsonObject Page(JobPage page, TimeSpan? approvalTimeout = null) => new()
     {
-        ["items"] = new JsonArray(page.Jobs.Select(j => (JsonNode)Full(j)).ToArray()),
+        ["items"] = new JsonArray(page.Jobs.Select(j => (JsonNode)Full(j, approvalTimeout)).ToArray()),
         ["nextToken"] = page.NextToken,
     };
 

@@ -23,6 +23,9 @@ public sealed record FunctionSettings
     /// <summary>Budget for cost centres without a budget record (<c>DEFAULT_BUDGET</c>, e.g. <c>50000 EUR</c>); none by default.</summary>
     public BudgetRecord? DefaultBudget { get; init; }
 
+    /// <summary>How long a request waits for an approver (<c>APPROVAL_TIMEOUT_SECONDS</c>); null when not configured.</summary>
+    public TimeSpan? ApprovalTimeout { get; init; }
+
     /// <summary>How long a stored task token is kept (TTL); longer than any approval timeout.</summary>
     public TimeSpan TaskTokenRetention { get; init; } = TimeSpan.FromDays(30);
 
@@ -47,6 +50,7 @@ public sealed record FunctionSettings
             StandardTaxRate = DecimalOf(variable, "TAX_RATE_STANDARD") ?? defaults.StandardTaxRate,
             ReducedTaxRate = DecimalOf(variable, "TAX_RATE_REDUCED") ?? defaults.ReducedTaxRate,
             DefaultBudget = BudgetOf(Text(variable, "DEFAULT_BUDGET")),
+            ApprovalTimeout = DecimalOf(variable, "APPROVAL_TIMEOUT_SECONDS") is { } timeout ? TimeSpan.FromSeconds((double)timeout) : null,
         };
     }
 

@@ -27,6 +27,8 @@ public static class FunctionEnvironment
             ["AWS_ENDPOINT_URL_SFN"] = host,
             ["AWS_ENDPOINT_URL_EVENTBRIDGE"] = host,
             ["TZ"] = ":UTC",
+            // SAM CLI's marker of a local run; the console shows its development pages when it is set.
+            ["AWS_SAM_LOCAL"] = "true",
         };
         return environment;
     }

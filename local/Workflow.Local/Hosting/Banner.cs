@@ -14,6 +14,11 @@ public static class Banner
         text.AppendLine(CultureInfo.InvariantCulture, $"Workflow local runtime: {model.TemplatePath} (stack {model.StackName}, {model.Region})");
         text.AppendLine(CultureInfo.InvariantCulture,
             $"  {model.Functions.Count} functions, {model.StateMachines.Count} state machines, {model.EventBuses.Count} event buses, {model.Rules.Count} rules, {model.Tables.Count} tables");
+        if (model.HttpApi?.Routes.Any(r => r.Path == "/console") == true)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  Console           {url}/console   (sign in as alice, bob or carol on the development sign-in page)");
+        }
+
         if (model.HttpApi is { } api)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"  HTTP API          {url}/");

@@ -160,7 +160,7 @@ public class ApprovalHandlerTests
 
         var responses = await Task.WhenAll(
             DecideAsync(jobId, "boss-1", Approvers, """{"decision":"APPROVE"}"""),
-            DecideAsync(jobId, "boss-2", Approvers, """{"decision":"REJECT"}"""),
+            DecideAsync(jobId, "boss-2", Approvers, """{"decision":"REJECT","comment":"no"}"""),
             DecideAsync(jobId, "boss-3", Approvers, """{"decision":"APPROVE"}"""));
 
         Assert.That(responses.Count(r => r.Status == 200), Is.EqualTo(1));

@@ -120,7 +120,9 @@ public sealed class TestApp
         var envelope = JsonNode.Parse(await reader.ReadToEndAsync())!.AsObject();
         var headers = envelope["headers"]?.AsObject().ToDictionary(p => p.Key.ToLowerInvariant(), p => p.Value!.GetValue<string>()) ?? [];
         var body = envelope["body"]?.GetValue<string>();
-        return new ApiResponse(envelope["statusCode"]!.GetValue<int>(), headers, body, body is { Length: > 0 } ? JsonNode.Parse(body) : null);
+        // Only JSON bodies are parsed (the console also serves HTML, scripts and styles).
+        var isJson = headers.TryGetValue("content-type", out var type) && type.Contains("json", StringComparison.Ordinal);
+        return new ApiResponse(envelope["statusCode"]!.GetValue<int>(), headers, body, isJson && body is { Length: > 0 } ? JsonNode.Parse(body) : null);
     }
 
     public static async Task<JsonNode?> InvokeStepAsync(Func<Stream, Task<Stream>> handler, string payloadJson)

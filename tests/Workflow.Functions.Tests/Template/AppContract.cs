@@ -19,6 +19,7 @@ public static class AppContract
         ["RequestApprovalFunction"] = "Workflow.Functions::Workflow.Functions.Steps.RequestApprovalHandler::HandleAsync",
         ["FinalizeFunction"] = "Workflow.Functions::Workflow.Functions.Steps.FinalizeHandler::HandleAsync",
         ["RepublishAcceptedFunction"] = "Workflow.Functions::Workflow.Functions.Maintenance.RepublishAcceptedHandler::HandleAsync",
+        ["ConsoleFunction"] = "Workflow.Functions::Workflow.Functions.WebConsole.ConsoleHandler::HandleAsync",
     };
 
     public static readonly IReadOnlySet<string> JobStatuses = new HashSet<string>(StringComparer.Ordinal)

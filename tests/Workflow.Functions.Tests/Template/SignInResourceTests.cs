@@ -63,7 +63,7 @@ public class SignInResourceTests
             Assert.That(oauth["CallbackURLs"]!.AsArray().Single()!.ToJsonString(), Is.EqualTo(consoleUrl));
             Assert.That(oauth["LogoutURLs"]!.AsArray().Single()!.ToJsonString(), Is.EqualTo(consoleUrl));
             Assert.That(oauth["Scopes"]!.AsArray().Select(s => (string?)s), Is.EquivalentTo(new[] { "openid", "email", "profile" }));
-            Assert.That(consoleUrl, Does.Contain("${HttpApi}").And.EndWith("/console/\"}"));
+            Assert.That(consoleUrl, Does.Contain("${HttpApi}").And.EndWith("/console\"}"));
         }
     }
 

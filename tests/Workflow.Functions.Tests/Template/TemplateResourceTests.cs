@@ -66,6 +66,9 @@ public class TemplateResourceTests
                 "CancelJobFunction POST /jobs/{id}/cancel",
                 "ListApprovalsFunction GET /approvals",
                 "DecideApprovalFunction POST /jobs/{id}/approval",
+                "ConsoleFunction GET /",
+                "ConsoleFunction GET /console",
+                "ConsoleFunction GET /console/{proxy+}",
             }));
             Assert.That((string?)api["Auth"]?["DefaultAuthorizer"], Is.EqualTo("JwtAuthorizer"));
             Assert.That((string?)api["Auth"]?["Authorizers"]?["JwtAuthorizer"]?["IdentitySource"], Is.EqualTo("$request.header.Authorization"));
