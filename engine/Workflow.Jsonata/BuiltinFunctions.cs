@@ -81,6 +81,12 @@ internal static partial class BuiltinFunctions
         Def("encodeUrl", "<s-:s>", (_, a) => a[0] is string s ? UrlCoding.Encode(s, component: false) : null);
         Def("decodeUrlComponent", "<s-:s>", (_, a) => a[0] is string s ? UrlCoding.Decode(s, component: true) : null);
         Def("decodeUrl", "<s-:s>", (_, a) => a[0] is string s ? UrlCoding.Decode(s, component: false) : null);
+        Def("toMillis", "<s-s?:n>", (c, a) => a[0] is string s ? DateTimeFormatter.ToMillis(s, a.Length > 1 ? a[1] as string : null, c.Evaluator.Timestamp) : null);
+        Def("fromMillis", "<n-s?s?:s>", (_, a) => a[0] is double d
+            ? DateTimeFormatter.FromMillis(d, a.Length > 1 ? a[1] as string : null, a.Length > 2 ? a[2] as string : null)
+            : null);
+        Def("now", "<s?s?:s>", (c, a) => DateTimeFormatter.FromMillis(
+            c.Evaluator.Timestamp.ToUnixTimeMilliseconds(), a.Length > 0 ? a[0] as string : null, a.Length > 1 ? a[1] as string : null));
         Def("clone", "<(oa)-:o>", (_, a) => Clone(a[0]));
         Def("millis", "<:n>", (c, _) => (double)c.Evaluator.Timestamp.ToUnixTimeMilliseconds());
         return f;

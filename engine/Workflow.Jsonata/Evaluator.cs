@@ -529,6 +529,13 @@ internal sealed partial class Evaluator
                 var result = new Sequence();
                 foreach (var item in expr.Expressions!)
                 {
+                    if (item.Type == NodeType.Binary && item.Text == "..")
+                    {
+                        // A range is written straight into the array: [1..10000000] need not be built twice.
+                        Operators.AppendRange(result, Evaluate(item.Lhs!, input, environment), Evaluate(item.Rhs!, input, environment));
+                        continue;
+                    }
+
                     var value = Evaluate(item, input, environment);
                     if (value is null)
                     {

@@ -38,7 +38,7 @@ internal sealed class IntegerPicture
 
     public int ZeroCode { get; private set; } = 0x30;
 
-    public int MandatoryDigits { get; private set; }
+    public int MandatoryDigits { get; set; }
 
     public int OptionalDigits { get; private set; }
 

@@ -65,6 +65,14 @@ internal static class Operators
 
     public static object? Range(object? lhs, object? rhs)
     {
+        var result = new Sequence { IsSequence = true };
+        AppendRange(result, lhs, rhs);
+        return result.Count == 0 ? null : result;
+    }
+
+    /// <summary>Adds the integers lhs..rhs to <paramref name="into"/>, with the range operator's checks.</summary>
+    public static void AppendRange(Sequence into, object? lhs, object? rhs)
+    {
         if (lhs is not null && (lhs is not double l || !double.IsInteger(l)))
         {
             throw new JsonataException("T2003", "The left side of the range operator (..) must evaluate to an integer", token: "..", value: lhs);
@@ -77,14 +85,14 @@ internal static class Operators
 
         if (lhs is null || rhs is null)
         {
-            return null;
+            return;
         }
 
         var from = (double)lhs;
         var to = (double)rhs;
         if (from > to)
         {
-            return null;
+            return;
         }
 
         var size = to - from + 1;
@@ -93,13 +101,11 @@ internal static class Operators
             throw new JsonataException("D2014", $"The size of the sequence allocated by the range operator (..) must not exceed 1e7.  Attempted to allocate {size}.", token: "..", value: size);
         }
 
-        var result = new Sequence((int)size) { IsSequence = true };
+        into.EnsureCapacity(into.Count + (int)size);
         for (var i = 0; i < (int)size; i++)
         {
-            result.Add(from + i);
+            into.Add(from + i);
         }
-
-        return result;
     }
 
     public static bool Includes(object? lhs, object? rhs)
