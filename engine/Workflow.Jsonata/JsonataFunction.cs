@@ -83,3 +83,17 @@ internal sealed class PartialNative : JsonataFunction
 
     internal override int Arity => Placeholders.Count(p => p);
 }
+
+/// <summary>Host-defined functions (e.g. Step Functions' <c>$partition</c>), passed to an evaluation as bindings.</summary>
+public static class JsonataFunctions
+{
+    /// <summary>
+    /// A function value with a JSONata signature (e.g. <c>&lt;an:a&gt;</c>); arguments arrive validated, in the
+    /// value model of <see cref="JsonataValues"/>. Throw <see cref="JsonataException"/> for errors.
+    /// </summary>
+    public static JsonataFunction Create(string name, string signature, Func<IReadOnlyList<object?>, object?> implementation)
+    {
+        ArgumentNullException.ThrowIfNull(implementation);
+        return new NativeFunction(name, signature, (_, args) => implementation(args));
+    }
+}
