@@ -20,4 +20,15 @@ public sealed record JobRecord
     public string? Cause { get; init; }
     public DateTimeOffset? StartedAt { get; init; }
     public DateTimeOffset? CompletedAt { get; init; }
+
+    /// <summary>The submitter's e-mail from their token (JWT <c>email</c> claim), where requester notifications go.</summary>
+    public string? RequesterEmail { get; init; }
+
+    /// <summary>When the job started waiting for approval, and when that wait times out.</summary>
+    public DateTimeOffset? ApprovalRequestedAt { get; init; }
+
+    public DateTimeOffset? ApprovalDueAt { get; init; }
+
+    /// <summary>When the approvers were reminded (once per wait).</summary>
+    public DateTimeOffset? ReminderSentAt { get; init; }
 }

@@ -13,4 +13,6 @@ public sealed record JobEvent(string DetailType, string DetailJson)
     public const string ApprovalRequested = "ApprovalRequested";
     public const string JobCompleted = "JobCompleted";
     public const string JobFailed = "JobFailed";
+    public const string ApprovalReminder = "ApprovalReminder";
+    public const string ApprovalDecided = "ApprovalDecided";
 }

@@ -6,7 +6,8 @@ namespace Workflow.Domain;
 /// </summary>
 public sealed class ApprovalRequestService(IJobStore store, IEventPublisher events, TimeProvider time, TimeSpan tokenRetention)
 {
-    public async Task RequestAsync(string jobId, string taskToken, string? decisionJson, CancellationToken cancellationToken)
+    /// <param name="approvalTimeout">How long the state machine waits (null when the caller does not say): sets the due time.</param>
+    public async Task RequestAsync(string jobId, string taskToken, string? decisionJson, TimeSpan? approvalTimeout, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(taskToken))
         {
@@ -21,9 +22,13 @@ public sealed class ApprovalRequestService(IJobStore store, IEventPublisher even
         }
 
         var now = time.GetUtcNow();
+        // A retried step keeps the first request's times, so the due time and the reminder do not move.
+        var requestedAt = job.Status == JobStatus.AwaitingApproval && job.ApprovalRequestedAt is { } earlier ? earlier : now;
+        var dueAt = job.Status == JobStatus.AwaitingApproval && job.ApprovalDueAt is { } due ? due : requestedAt + approvalTimeout;
         await store.SaveTaskTokenAsync(jobId, taskToken, now + tokenRetention, cancellationToken);
+        var update = new JobUpdate { DecisionJson = decisionJson, ApprovalRequestedAt = requestedAt, ApprovalDueAt = dueAt };
         if (job.Status == JobStatus.Running
-            && !await store.TryTransitionAsync(jobId, JobStatus.Running, JobStatus.AwaitingApproval, now, new JobUpdate { DecisionJson = decisionJson }, cancellationToken))
+            && !await store.TryTransitionAsync(jobId, JobStatus.Running, JobStatus.AwaitingApproval, now, update, cancellationToken))
         {
             var current = await store.GetJobAsync(jobId, cancellationToken);
             if (current?.Status != JobStatus.AwaitingApproval)
@@ -33,6 +38,6 @@ public sealed class ApprovalRequestService(IJobStore store, IEventPublisher even
             }
         }
 
-        await events.PublishAsync([JobEvents.ApprovalRequested(job, decisionJson, now)], cancellationToken);
+        await events.PublishAsync([JobEvents.ApprovalRequested(job, decisionJson, requestedAt, dueAt)], cancellationToken);
     }
 }

@@ -5,9 +5,10 @@ namespace Workflow.Domain;
 
 /// <summary>
 /// A human decision. The conditional write of the approval settles concurrent decisions (exactly one wins); only the
-/// winner sends the task result, and a result the workflow cannot take is undone so the job stays consistent.
+/// winner sends the task result, and a result the workflow cannot take is undone so the job stays consistent. The
+/// delivered decision is announced (ApprovalDecided) so the requester hears of it.
 /// </summary>
-public sealed class ApprovalService(IJobStore store, IWorkflowControl workflow, ApprovalRules rules, TimeProvider time)
+public sealed class ApprovalService(IJobStore store, IWorkflowControl workflow, ApprovalRules rules, TimeProvider time, IEventPublisher events)
 {
     public async Task<ApprovalResult> DecideAsync(Caller caller, string jobId, string decision, string? comment, CancellationToken cancellationToken)
     {
@@ -68,6 +69,16 @@ public sealed class ApprovalService(IJobStore store, IWorkflowControl workflow, 
         {
             // The workflow already has the decision, so answering 503 would send the caller into a retry that can only
             // get 409. The token is useless once the job left AWAITING_APPROVAL, and its TTL removes it.
+        }
+
+        try
+        {
+            await events.PublishAsync([JobEvents.ApprovalDecided(job, approval)], cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The decision stands whatever happens to its announcement: the requester still hears the final outcome
+            // (JobCompleted/JobFailed), and failing here would send the approver into a retry that can only get 409.
         }
 
         var decided = await store.GetJobAsync(job.Id, cancellationToken);

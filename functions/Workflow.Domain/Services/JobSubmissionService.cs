@@ -17,7 +17,9 @@ public sealed class JobSubmissionService(
 
     private readonly Func<string> newJobId = newJobId ?? JobIds.New;
 
-    public async Task<SubmitResult> SubmitAsync(string clientId, string type, JsonElement input, string? idempotencyKey, string bodyHash, CancellationToken cancellationToken)
+    /// <param name="requesterEmail">The caller's e-mail from their token (never from the body): requester notifications go there.</param>
+    public async Task<SubmitResult> SubmitAsync(string clientId, string type, JsonElement input, string? idempotencyKey, string bodyHash,
+        CancellationToken cancellationToken, string? requesterEmail = null)
     {
         if (!supportedTypes.Contains(type, StringComparer.Ordinal))
         {
@@ -64,6 +66,7 @@ public sealed class JobSubmissionService(
             CreatedAt = now,
             UpdatedAt = now,
             IdempotencyKey = idempotencyKey,
+            RequesterEmail = string.IsNullOrWhiteSpace(requesterEmail) ? null : requesterEmail.Trim(),
         };
         if (!await store.CreateJobAsync(job, cancellationToken))
         {

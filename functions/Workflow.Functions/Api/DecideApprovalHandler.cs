@@ -27,7 +27,7 @@ public sealed class DecideApprovalHandler
         }
 
         var (decision, comment) = ReadBody(call);
-        var service = new ApprovalService(dependencies.Jobs, dependencies.Workflow, new ApprovalRules(group), dependencies.Time);
+        var service = new ApprovalService(dependencies.Jobs, dependencies.Workflow, new ApprovalRules(group), dependencies.Time, dependencies.Events);
         var result = await service.DecideAsync(call.Caller, jobId, decision, comment, CancellationToken.None);
         return result.Kind switch
         {

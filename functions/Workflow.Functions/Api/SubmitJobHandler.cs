@@ -41,7 +41,8 @@ public sealed class SubmitJobHandler
         }
 
         var service = new JobSubmissionService(dependencies.Jobs, dependencies.Events, dependencies.Time, dependencies.Settings.SupportedJobTypes);
-        var result = await service.SubmitAsync(call.Caller.Id, type, jobInput, idempotencyKey, RequestFingerprint.Compute(root), CancellationToken.None);
+        var result = await service.SubmitAsync(call.Caller.Id, type, jobInput, idempotencyKey, RequestFingerprint.Compute(root), CancellationToken.None,
+            call.Caller.Email);
         call.JobId = result.Job?.Id;
         switch (result.Outcome)
         {

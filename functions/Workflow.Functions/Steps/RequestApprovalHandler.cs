@@ -31,7 +31,8 @@ public sealed class RequestApprovalHandler
         var jobId = StepPipeline.RequireJobId(payload.JobId);
         var decision = payload.Decision is { ValueKind: JsonValueKind.Object } d ? d.GetRawText() : null;
         var service = new ApprovalRequestService(dependencies.Jobs, dependencies.Events, dependencies.Time, dependencies.Settings.TaskTokenRetention);
-        await service.RequestAsync(jobId, payload.TaskToken ?? "", decision, CancellationToken.None);
+        TimeSpan? timeout = payload.ApprovalTimeoutSeconds is { } seconds && seconds > 0 ? TimeSpan.FromSeconds(seconds) : null;
+        await service.RequestAsync(jobId, payload.TaskToken ?? "", decision, timeout, CancellationToken.None);
         using var document = JsonDocument.Parse($$"""{"jobId":"{{jobId}}","status":"AWAITING_APPROVAL"}""");
         return document.RootElement.Clone();
     }

@@ -30,6 +30,9 @@ public sealed class ApprovalRequestPayload
     public string? JobId { get; set; }
     public string? ExecutionId { get; set; }
     public JsonElement? Decision { get; set; }
+
+    /// <summary>The state's TimeoutSecondsPath value, so the job records when the wait times out.</summary>
+    public long? ApprovalTimeoutSeconds { get; set; }
 }
 
 public sealed class FinalizePayload

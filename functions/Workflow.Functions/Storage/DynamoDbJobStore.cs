@@ -126,6 +126,7 @@ public sealed class DynamoDbJobStore(IAmazonDynamoDB dynamoDb, string tableName)
             [":gsi2sk"] = JobItemMapper.S(JobKeys.StatusSort(at, jobId)),
         };
         var names = new Dictionary<string, string> { ["#status"] = "status" };
+        var remove = new List<string>();
         if (update?.DecisionJson is { } decision)
         {
             set.Add("decision = :decision");
@@ -145,12 +146,26 @@ public sealed class DynamoDbJobStore(IAmazonDynamoDB dynamoDb, string tableName)
             values[":cause"] = JobItemMapper.S(cause);
         }
 
+        if (update?.ApprovalRequestedAt is { } requestedAt)
+        {
+            // A new wait for approval starts without a reminder.
+            set.Add("approvalRequestedAt = :approvalRequestedAt");
+            values[":approvalRequestedAt"] = JobItemMapper.S(Timestamps.ToWire(requestedAt));
+            remove.Add("reminderSentAt");
+        }
+
+        if (update?.ApprovalDueAt is { } dueAt)
+        {
+            set.Add("approvalDueAt = :approvalDueAt");
+            values[":approvalDueAt"] = JobItemMapper.S(Timestamps.ToWire(dueAt));
+        }
+
         return ConditionalAsync(() => dynamoDb.UpdateItemAsync(new UpdateItemRequest
         {
             TableName = tableName,
             Key = JobKeys.JobKey(jobId),
             ConditionExpression = "#status = :from",
-            UpdateExpression = "SET " + string.Join(", ", set),
+            UpdateExpression = "SET " + string.Join(", ", set) + (remove.Count > 0 ? " REMOVE " + string.Join(", ", remove) : ""),
             ExpressionAttributeNames = names,
             ExpressionAttributeValues = values,
         }, cancellationToken));

@@ -30,6 +30,10 @@ internal static class JobItemMapper
         AddIfPresent(item, "purchaseOrderNumber", job.PurchaseOrderNumber);
         AddIfPresent(item, "error", job.Error);
         AddIfPresent(item, "cause", job.Cause);
+        AddIfPresent(item, "requesterEmail", job.RequesterEmail);
+        AddIfPresent(item, "approvalRequestedAt", job.ApprovalRequestedAt is { } requested ? Timestamps.ToWire(requested) : null);
+        AddIfPresent(item, "approvalDueAt", job.ApprovalDueAt is { } due ? Timestamps.ToWire(due) : null);
+        AddIfPresent(item, "reminderSentAt", job.ReminderSentAt is { } reminded ? Timestamps.ToWire(reminded) : null);
         if (job.Approval is not null)
         {
             item["approval"] = ApprovalToAttribute(job.Approval);
@@ -57,6 +61,11 @@ internal static class JobItemMapper
         Cause = Text(item, "cause"),
         StartedAt = Text(item, "startedAt") is { } started ? Timestamps.Parse(started) : null,
         CompletedAt = Text(item, "completedAt") is { } completed ? Timestamps.Parse(completed) : null,
+        // The state machine writes "" when a job has no e-mail (so its events always carry the member).
+        RequesterEmail = Text(item, "requesterEmail") is { Length: > 0 } email ? email : null,
+        ApprovalRequestedAt = Text(item, "approvalRequestedAt") is { } requested ? Timestamps.Parse(requested) : null,
+        ApprovalDueAt = Text(item, "approvalDueAt") is { } due ? Timestamps.Parse(due) : null,
+        ReminderSentAt = Text(item, "reminderSentAt") is { } reminded ? Timestamps.Parse(reminded) : null,
     };
 
     public static AttributeValue ApprovalToAttribute(ApprovalRecord approval)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using Workflow.Local.Hosting;
 using Workflow.Local.StepFunctions;
 using Workflow.Local.Template;
 
@@ -9,6 +10,8 @@ namespace Workflow.Local.Notifications;
 /// The template's SNS topics on the local runtime. A published message goes to every subscription whose filter
 /// policy accepts it; <c>email</c> and <c>email-json</c> subscriptions are written to the <see cref="NotificationOutbox"/>
 /// (they count as confirmed: nobody can click a confirmation link locally). Other protocols are logged and skipped.
+/// Links to the HTTP API's AWS address (a console link, say) are rewritten to the local runtime's address, where
+/// the same API is served.
 /// </summary>
 public sealed partial class LocalTopics
 {
@@ -17,13 +20,20 @@ public sealed partial class LocalTopics
 
     private readonly Dictionary<string, (TopicModel Topic, IReadOnlyList<(SubscriptionModel Model, SubscriptionFilter Filter)> Subscriptions)> topics;
     private readonly NotificationOutbox outbox;
+    private readonly LocalEndpoints endpoints;
+    private readonly string? awsApiUrl;
     private readonly TimeProvider time;
     private readonly ILogger<LocalTopics> logger;
 
-    public LocalTopics(LocalServicesSettings settings, NotificationOutbox outbox, ILogger<LocalTopics> logger)
+    public LocalTopics(LocalServicesSettings settings, NotificationOutbox outbox, LocalEndpoints endpoints, ILogger<LocalTopics> logger)
     {
         ArgumentNullException.ThrowIfNull(settings);
         this.outbox = outbox;
+        this.endpoints = endpoints;
+        var model = settings.Model;
+        awsApiUrl = model.HttpApi is { StageName: "$default" } api
+            ? $"https://{api.ApiId}.execute-api.{model.Region}.{(model.Partition == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com")}/"
+            : null;
         this.logger = logger;
         time = settings.Options.TimeProvider;
         topics = settings.Model.Topics.ToDictionary(
@@ -45,6 +55,11 @@ public sealed partial class LocalTopics
         }
 
         attributes ??= new Dictionary<string, MessageAttribute>();
+        if (awsApiUrl is not null)
+        {
+            message = message.Replace(awsApiUrl, endpoints.HostUrl.ToString(), StringComparison.Ordinal);
+        }
+
         var messageId = Guid.NewGuid().ToString();
         var now = time.GetUtcNow();
         foreach (var (subscription, filter) in entry.Subscriptions)

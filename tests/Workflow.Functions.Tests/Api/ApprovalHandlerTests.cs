@@ -87,6 +87,36 @@ public class ApprovalHandlerTests
     }
 
     [Test]
+    public async Task DecideApproval_Approve_AnnouncesTheDecisionToTheRequester()
+    {
+        var jobId = await app.AwaitingApprovalAsync("client-a");
+
+        await DecideAsync(jobId, "boss", Approvers);
+
+        var detail = app.Events.Details(JobEvent.ApprovalDecided).Single();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((string?)detail["jobId"], Is.EqualTo(jobId));
+            Assert.That((string?)detail["status"], Is.EqualTo("APPROVED"));
+            Assert.That((string?)detail["by"], Is.EqualTo("boss"));
+            Assert.That((string?)detail["requesterEmail"], Is.EqualTo("client-a@example.com"));
+        }
+    }
+
+    [Test]
+    public async Task DecideApproval_AnnouncementFails_TheDeliveredDecisionStillStands()
+    {
+        var jobId = await app.AwaitingApprovalAsync("client-a");
+        app.Events.Fail = true;
+
+        var response = await DecideAsync(jobId, "boss", Approvers);
+
+        Assert.That(response.Status, Is.EqualTo(200), response.Body);
+        Assert.That(app.Workflow.Successes, Has.Count.EqualTo(1));
+        Assert.That((await app.JobAsync(jobId)).Approval?.Outcome, Is.EqualTo(ApprovalRecord.Approved));
+    }
+
+    [Test]
     public async Task DecideApproval_Reject_MarksRejectedAndSendsRejectedOutcome()
     {
         var jobId = await app.AwaitingApprovalAsync("client-a");

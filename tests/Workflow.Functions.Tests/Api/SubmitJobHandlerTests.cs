@@ -49,6 +49,15 @@ public class SubmitJobHandlerTests
     }
 
     [Test]
+    public async Task SubmitJob_StoresTheEmailOfTheTokenNotOfTheBody_ForRequesterNotifications()
+    {
+        var response = await SubmitAsync(TestApp.Body(requester: "someone-else@example.com"));
+
+        var job = await app.JobAsync(response.Json!["jobId"]!.GetValue<string>());
+        Assert.That(job.RequesterEmail, Is.EqualTo("client-a@example.com"));
+    }
+
+    [Test]
     public async Task SubmitJob_WithSameIdempotencyKeyAndBody_ReturnsSameJob()
     {
         var first = await SubmitAsync(TestApp.Body(), headers: Key("order-42"));

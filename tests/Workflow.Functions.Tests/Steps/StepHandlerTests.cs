@@ -240,6 +240,54 @@ public class StepHandlerTests
     }
 
     [Test]
+    public async Task RequestApproval_EventCarriesWhatApproversAreToldAndWhenTheWaitEnds()
+    {
+        var jobId = await app.SubmitAsync("client-a", TestApp.Body(5000m, vendor: "Globex", requester: "Alice Example", costCentre: "CC-7"));
+        await app.ClaimAsync(jobId);
+        var payload = new JsonObject
+        {
+            ["taskToken"] = "token",
+            ["jobId"] = jobId,
+            ["decision"] = new JsonObject { ["needsApproval"] = true, ["autoReject"] = false, ["total"] = 6000, ["currency"] = "EUR", ["reasons"] = new JsonArray("over") },
+            ["approvalTimeoutSeconds"] = 3600,
+        };
+
+        await TestApp.InvokeStepAsync(new RequestApprovalHandler(app.Dependencies).HandleAsync, payload.ToJsonString());
+
+        var detail = app.Events.Details(JobEvent.ApprovalRequested).Single();
+        var job = await app.JobAsync(jobId);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((string?)detail["requester"], Is.EqualTo("Alice Example"));
+            Assert.That((string?)detail["requesterEmail"], Is.EqualTo("client-a@example.com"), "the e-mail claim of the submitter's token");
+            Assert.That((string?)detail["vendor"], Is.EqualTo("Globex"));
+            Assert.That((string?)detail["costCentre"], Is.EqualTo("CC-7"));
+            Assert.That((int?)detail["total"], Is.EqualTo(6000));
+            Assert.That((string?)detail["currency"], Is.EqualTo("EUR"));
+            Assert.That((string?)detail["dueAt"], Is.EqualTo(Timestamps.ToWire(app.Clock.GetUtcNow().AddHours(1))));
+            Assert.That(job.ApprovalRequestedAt, Is.EqualTo(app.Clock.GetUtcNow()));
+            Assert.That(job.ApprovalDueAt, Is.EqualTo(app.Clock.GetUtcNow().AddHours(1)));
+        }
+    }
+
+    [Test]
+    public async Task RequestApproval_Retried_KeepsTheFirstDueTime()
+    {
+        var jobId = await app.SubmitAsync("client-a", TestApp.Body(5000m));
+        await app.ClaimAsync(jobId);
+        var handler = new RequestApprovalHandler(app.Dependencies);
+        var first = app.Clock.GetUtcNow();
+
+        await TestApp.InvokeStepAsync(handler.HandleAsync, new JsonObject { ["taskToken"] = "first", ["jobId"] = jobId, ["approvalTimeoutSeconds"] = 600 }.ToJsonString());
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        await TestApp.InvokeStepAsync(handler.HandleAsync, new JsonObject { ["taskToken"] = "second", ["jobId"] = jobId, ["approvalTimeoutSeconds"] = 600 }.ToJsonString());
+
+        var dueTimes = app.Events.Details(JobEvent.ApprovalRequested).Select(d => (string?)d["dueAt"]).ToList();
+        Assert.That(dueTimes, Is.EqualTo(new[] { Timestamps.ToWire(first.AddMinutes(10)), Timestamps.ToWire(first.AddMinutes(10)) }));
+        Assert.That((await app.JobAsync(jobId)).ApprovalDueAt, Is.EqualTo(first.AddMinutes(10)));
+    }
+
+    [Test]
     public async Task RequestApproval_Retried_KeepsWaitingWithTheNewToken()
     {
         var jobId = await app.SubmitAsync("client-a", TestApp.Body(5000m));

@@ -74,4 +74,28 @@ public sealed class RepositoryTemplateTests
             Assert.That(model.UserPoolGroups, Is.Empty);
         });
     }
+
+    [Test]
+    public void NotificationSubscriptions_FollowTheCommaSeparatedParameters()
+    {
+        var model = TemplateLoader.Load(new TemplateLoadOptions(RepoPaths.InRepo("template.yaml"), new Dictionary<string, string>
+        {
+            ["ApproverEmails"] = "ann@example.com,ben@example.com",
+            ["RequesterEmails"] = "rita@example.com",
+        }));
+
+        var approvers = model.Topics.Single(t => t.LogicalId == "ApprovalNotificationTopic").Subscriptions;
+        var requesters = model.Topics.Single(t => t.LogicalId == "RequesterNotificationTopic").Subscriptions;
+        Assert.Multiple(() =>
+        {
+            Assert.That(approvers.Select(s => s.Endpoint), Is.EqualTo(new[] { "ann@example.com", "ben@example.com" }));
+            Assert.That(requesters.Single().Endpoint, Is.EqualTo("rita@example.com"));
+            Assert.That(requesters.Single().FilterPolicyScope, Is.EqualTo(FilterPolicyScope.MessageBody));
+            Assert.That(requesters.Single().FilterPolicyJson, Is.EqualTo("""{"requester":["rita@example.com"]}"""));
+            Assert.That(model.Rules.Where(r => r.Targets.Any(t => t.Kind == EventTargetKind.Topic)).Select(r => r.LogicalId), Is.EquivalentTo(new[]
+            {
+                "ApprovalRequestedRule", "ApprovalReminderRule", "RequestApprovedRule", "RequestRejectedRule", "RequestFailedRule", "RequestCompletedRule",
+            }));
+        });
+    }
 }
