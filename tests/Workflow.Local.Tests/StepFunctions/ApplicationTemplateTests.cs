@@ -43,9 +43,11 @@ public sealed class ApplicationTemplateTests
 
         var rules = await server.CallOkAsync("AWSEvents.ListRules", new JsonObject { ["EventBusName"] = bus.Name });
 
-        var rule = rules["Rules"]!.AsArray().Single()!;
+        // The bus also carries the notification rules; exactly one rule starts the state machine.
+        var rule = rules["Rules"]!.AsArray().Single(r => JsonNode.Parse(r!["EventPattern"]!.GetValue<string>())!["detail-type"]![0]!.GetValue<string>() == "JobSubmitted")!;
         var pattern = JsonNode.Parse(rule["EventPattern"]!.GetValue<string>())!;
-        Assert.That(pattern["detail-type"]![0]!.GetValue<string>(), Is.EqualTo("JobSubmitted"));
+        Assert.That((string?)pattern["source"]![0], Is.EqualTo("workflow.jobs"));
+        Assert.That((string?)pattern["detail"]!["type"]![0], Is.EqualTo("purchase-request"));
     }
 
     [Test]
