@@ -4,7 +4,10 @@ using System.Text.RegularExpressions;
 
 namespace Workflow.Local.Template;
 
-/// <summary>Resolves the template's <c>Parameters</c>: command-line overrides, else defaults, checked against constraints.</summary>
+/// <summary>
+/// Resolves the template's <c>Parameters</c>: given values (command-line overrides over samconfig.toml's local
+/// parameter_overrides), else defaults, checked against constraints.
+/// </summary>
 internal static class ParameterResolver
 {
     public static Dictionary<string, JsonNode> Resolve(
@@ -18,7 +21,7 @@ internal static class ParameterResolver
             if (!declared.Contains(key))
             {
                 throw new TemplateException(file, section?.Line ?? 0,
-                    $"unknown parameter '{key}' in --parameter-overrides (the template declares: {(declared.Count == 0 ? "none" : string.Join(", ", declared.Order(StringComparer.Ordinal)))})");
+                    $"unknown parameter '{key}' in --parameter-overrides or samconfig.toml (the template declares: {(declared.Count == 0 ? "none" : string.Join(", ", declared.Order(StringComparer.Ordinal)))})");
             }
         }
 
@@ -48,7 +51,7 @@ internal static class ParameterResolver
             else
             {
                 throw new TemplateException(file, line,
-                    $"parameter '{name}' has no Default and no value: pass --parameter-overrides {name}=<value>");
+                    $"parameter '{name}' has no Default and no value: pass --parameter-overrides {name}=<value> or set it in {SamConfigFile.FileName} [{SamConfigFile.LocalParametersTable}] parameter_overrides");
             }
 
             Check(file, line, name, type, value, definition);

@@ -15,9 +15,10 @@ public static partial class TemplateLoader
 
         var root = YamlTemplateReader.Read(file, File.ReadAllText(file)) as MappingNode
             ?? throw new TemplateException(file, 1, "the template must be a mapping with a Resources section");
-        var parameters = ParameterResolver.Resolve(file, Section(file, root, "Parameters"), options.ParameterOverrides, out var display);
+        var samconfig = SamConfigFile.Beside(file);
+        var parameters = ParameterResolver.Resolve(file, Section(file, root, "Parameters"), ParameterValues(samconfig, options.ParameterOverrides), out var display);
         var resources = ReadResources(file, root);
-        var stackName = options.StackName ?? StackNameFor(file);
+        var stackName = options.StackName ?? samconfig?.DefaultStackName() ?? FolderStackName(file);
         var context = new TemplateContext(
             file, stackName, options.Region, options.AccountId, parameters,
             Section(file, root, "Mappings"), Section(file, root, "Conditions"), resources)
@@ -74,32 +75,30 @@ public static partial class TemplateLoader
         return resources;
     }
 
-    /// <summary>The stack name of samconfig.toml's default environment beside the template, else the folder name.</summary>
-    private static string StackNameFor(string templateFile)
+    /// <summary>
+    /// samconfig.toml's local parameter values, each replaced by a command-line override of the same name. Unlike
+    /// <c>sam deploy</c>, which replaces the whole list, the local runtime merges: a local run decides nothing about
+    /// production, and this keeps <c>--parameter-overrides ApprovalThreshold=5</c> from dropping the required Stage.
+    /// </summary>
+    private static Dictionary<string, string> ParameterValues(SamConfigFile? samconfig, IReadOnlyDictionary<string, string> overrides)
     {
-        var folder = Path.GetDirectoryName(templateFile)!;
-        var samconfig = Path.Combine(folder, "samconfig.toml");
-        if (File.Exists(samconfig))
+        var values = new Dictionary<string, string>(samconfig?.LocalParameterOverrides() ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        foreach (var (name, value) in overrides)
         {
-            var inDefault = false;
-            foreach (var line in File.ReadLines(samconfig))
-            {
-                var trimmed = line.Trim();
-                if (trimmed.StartsWith('['))
-                {
-                    inDefault = trimmed.StartsWith("[default", StringComparison.Ordinal);
-                }
-                else if (inDefault && StackNameLine().Match(trimmed) is { Success: true } match)
-                {
-                    return match.Groups[1].Value;
-                }
-            }
+            values[name] = value;
         }
 
-        var name = Regex.Replace(Path.GetFileName(folder), "[^A-Za-z0-9-]", "-", RegexOptions.None, TimeSpan.FromSeconds(1)).Trim('-');
+        return values;
+    }
+
+    /// <summary>A stack name from the template's folder name, when samconfig.toml names none.</summary>
+    private static string FolderStackName(string templateFile)
+    {
+        var folder = Path.GetDirectoryName(templateFile)!;
+        var name = FolderNameCharacters().Replace(Path.GetFileName(folder), "-").Trim('-');
         return name.Length > 0 && char.IsLetter(name[0]) ? name : "local-" + name;
     }
 
-    [GeneratedRegex("^stack_name\\s*=\\s*[\"']([^\"']+)[\"']")]
-    private static partial Regex StackNameLine();
+    [GeneratedRegex("[^A-Za-z0-9-]")]
+    private static partial Regex FolderNameCharacters();
 }

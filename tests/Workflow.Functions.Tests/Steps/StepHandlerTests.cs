@@ -237,6 +237,20 @@ public class StepHandlerTests
         Assert.That(await app.Store.GetTaskTokenAsync(jobId, CancellationToken.None), Is.EqualTo("AQCEAAAAKgAAA-secret"));
         var evt = app.Events.Published.Single(e => e.DetailType == JobEvent.ApprovalRequested);
         Assert.That(evt.DetailJson, Does.Contain(jobId).And.Not.Contain("AQCEAAAAKgAAA-secret"));
+        Assert.That(app.Log.ToString(), Does.Contain(jobId).And.Not.Contain("AQCEAAAAKgAAA-secret"),
+            "whoever reads the logs must not be able to complete the approval task");
+    }
+
+    [Test]
+    public async Task RequestApproval_FailedStep_LogsNoTaskToken()
+    {
+        var jobId = await app.SubmitAsync("client-a");
+        await app.Store.TryTransitionAsync(jobId, JobStatus.Accepted, JobStatus.Cancelled, app.Clock.GetUtcNow(), null, CancellationToken.None);
+
+        Assert.ThrowsAsync<BusinessRuleException>(() => new RequestApprovalHandler(app.Dependencies).HandleAsync(
+            TestApp.Stream(new JsonObject { ["taskToken"] = "AQCEAAAAKgAAA-failing-secret", ["jobId"] = jobId }.ToJsonString())));
+
+        Assert.That(app.Log.ToString(), Does.Contain("step failed").And.Not.Contain("AQCEAAAAKgAAA-failing-secret"));
     }
 
     [Test]

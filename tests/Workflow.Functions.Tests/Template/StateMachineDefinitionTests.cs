@@ -9,6 +9,8 @@ public partial class StateMachineDefinitionTests
     [
         "Lambda.ServiceException", "Lambda.AWSLambdaException", "Lambda.SdkClientException",
         "Lambda.TooManyRequestsException", "TransientDependencyException",
+        // Step Functions gave up waiting for the Lambda service; every step is idempotent, so retrying is safe.
+        "Lambda.ClientExecutionTimeoutException",
         // A step that overruns its timeout is retried: every step is idempotent.
         "Sandbox.Timedout",
     ];

@@ -41,7 +41,7 @@ public class TemplateResourceTests
             Assert.That((string?)rule["InputPath"], Is.EqualTo("$.detail"));
             Assert.That(SamTemplate.ReferencedLogicalId(rule["EventBusName"]),
                 Is.EqualTo(Template.ResourcesOfType("AWS::Events::EventBus").Single().LogicalId));
-            Assert.That((string?)rule["DeadLetterConfig"]?["Type"], Is.EqualTo("SQS"));
+            Assert.That(SamTemplate.ReferencedLogicalId(rule["DeadLetterConfig"]?["Arn"]), Is.EqualTo("JobSubmittedDeadLetterQueue"));
             Assert.That(rule["RetryPolicy"], Is.Not.Null);
         }
     }
