@@ -12,6 +12,18 @@ public static class DynamoDbClientFactory
     /// </summary>
     public static AmazonDynamoDBClient Create() => new(new AmazonDynamoDBConfig());
 
+    /// <summary>
+    /// As <see cref="Create()"/>, with each HTTP attempt limited to <paramref name="attemptTimeout"/> and at most
+    /// <paramref name="maxAttempts"/> attempts: inside a Lambda function the whole call must end before the function's
+    /// timeout (the SDK's default attempt timeout is 100 s).
+    /// </summary>
+    public static AmazonDynamoDBClient Create(TimeSpan attemptTimeout, int maxAttempts)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(attemptTimeout, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1);
+        return new(new AmazonDynamoDBConfig { Timeout = attemptTimeout, MaxErrorRetry = maxAttempts - 1 });
+    }
+
     /// <summary>A client for an explicit endpoint (a local server, say), taking region and credentials from the environment.</summary>
     public static AmazonDynamoDBClient Create(Uri serviceUrl)
     {

@@ -22,6 +22,13 @@ public sealed record AwsClientOptions
 
     public AwsRetryPolicy Retry { get; init; } = AwsRetryPolicy.Default;
 
+    /// <summary>
+    /// How long one HTTP attempt may take before it is abandoned (and retried, as a <see cref="TimeoutException"/>);
+    /// null leaves it to the HTTP client. In a Lambda function, attempts × this + back-off must stay below the function
+    /// timeout, so that a hung call becomes an error the function reports rather than a killed sandbox.
+    /// </summary>
+    public TimeSpan? AttemptTimeout { get; init; }
+
     /// <summary>Where region and endpoint variables are read from.</summary>
     public AwsEnvironment Environment { get; init; } = AwsEnvironment.Process;
 }

@@ -84,8 +84,11 @@ public sealed class AwsJsonClient
             {
                 await Task.Delay(retry.DelayBeforeRetry(attempt), _options.TimeProvider, ct).ConfigureAwait(false);
             }
-            catch (HttpRequestException) when (attempt < retry.MaxAttempts && !ct.IsCancellationRequested)
+            catch (Exception exception) when (exception is HttpRequestException or TimeoutException
+                && attempt < retry.MaxAttempts && !ct.IsCancellationRequested)
             {
+                // A timed-out attempt is retried like a broken connection: AWS operations here are idempotent or
+                // conditional, and the next attempt may reach a healthy host.
                 // Connection refused or reset: the endpoint may be restarting (the local runtime) or a host failed over.
                 await Task.Delay(retry.DelayBeforeRetry(attempt), _options.TimeProvider, ct).ConfigureAwait(false);
             }
@@ -94,9 +97,28 @@ public sealed class AwsJsonClient
 
     private async Task<byte[]> SendOnceAsync(string operation, byte[] body, CancellationToken ct)
     {
+        if (_options.AttemptTimeout is not { } timeout)
+        {
+            return await SendOnceAsync(operation, body, ct, ct).ConfigureAwait(false);
+        }
+
+        using var deadline = new CancellationTokenSource(timeout, _options.TimeProvider);
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
+        try
+        {
+            return await SendOnceAsync(operation, body, attempt.Token, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException exception) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{Service.Target(operation)} did not answer within {timeout.TotalSeconds:0.###} s.", exception);
+        }
+    }
+
+    private async Task<byte[]> SendOnceAsync(string operation, byte[] body, CancellationToken attemptToken, CancellationToken ct)
+    {
         using var request = await CreateSignedRequestAsync(operation, body, ct).ConfigureAwait(false);
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
-        var answer = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, attemptToken).ConfigureAwait(false);
+        var answer = await response.Content.ReadAsByteArrayAsync(attemptToken).ConfigureAwait(false);
         if (response.IsSuccessStatusCode)
         {
             return answer;

@@ -27,7 +27,7 @@ public sealed class EventBridgePublisher(IEventBridgeClient client, string event
             {
                 throw new TransientDependencyException($"EventBridge is unavailable: {ex.Message}", ex);
             }
-            catch (HttpRequestException ex)
+            catch (Exception ex) when (ex is HttpRequestException or TimeoutException)
             {
                 throw new TransientDependencyException($"EventBridge is unreachable: {ex.Message}", ex);
             }

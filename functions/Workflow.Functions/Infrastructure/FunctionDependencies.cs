@@ -30,13 +30,14 @@ public sealed class FunctionDependencies
     private static FunctionDependencies CreateFromEnvironment()
     {
         var settings = FunctionSettings.FromEnvironment();
-        var store = new DynamoDbJobStore(DynamoDbClientFactory.Create(), settings.TableName);
+        var store = new DynamoDbJobStore(DynamoDbClientFactory.Create(settings.AwsAttemptTimeout, AwsRetryPolicy.Default.MaxAttempts), settings.TableName);
+        var aws = new AwsClientOptions { AttemptTimeout = settings.AwsAttemptTimeout };
         return new FunctionDependencies
         {
             Jobs = store,
             Budgets = store,
-            Events = new EventBridgePublisher(new EventBridgeClient(), settings.EventBusName, TimeProvider.System),
-            Workflow = new StepFunctionsWorkflowControl(new StepFunctionsClient()),
+            Events = new EventBridgePublisher(new EventBridgeClient(aws), settings.EventBusName, TimeProvider.System),
+            Workflow = new StepFunctionsWorkflowControl(new StepFunctionsClient(aws)),
             Settings = settings,
         };
     }

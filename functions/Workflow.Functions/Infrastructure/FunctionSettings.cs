@@ -26,6 +26,13 @@ public sealed record FunctionSettings
     /// <summary>How long a request waits for an approver (<c>APPROVAL_TIMEOUT_SECONDS</c>); null when not configured.</summary>
     public TimeSpan? ApprovalTimeout { get; init; }
 
+    /// <summary>
+    /// Longest wait for one attempt of an AWS call (<c>AWS_ATTEMPT_TIMEOUT_SECONDS</c>). With the retries it must end
+    /// before the function's timeout, so that a hung dependency is a TransientDependencyException the state machine
+    /// retries or a 503 the client sees, not a Lambda timeout.
+    /// </summary>
+    public TimeSpan AwsAttemptTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How long a stored task token is kept (TTL); longer than any approval timeout.</summary>
     public TimeSpan TaskTokenRetention { get; init; } = TimeSpan.FromDays(30);
 
@@ -51,6 +58,9 @@ public sealed record FunctionSettings
             ReducedTaxRate = DecimalOf(variable, "TAX_RATE_REDUCED") ?? defaults.ReducedTaxRate,
             DefaultBudget = BudgetOf(Text(variable, "DEFAULT_BUDGET")),
             ApprovalTimeout = DecimalOf(variable, "APPROVAL_TIMEOUT_SECONDS") is { } timeout ? TimeSpan.FromSeconds((double)timeout) : null,
+            AwsAttemptTimeout = DecimalOf(variable, "AWS_ATTEMPT_TIMEOUT_SECONDS") is { } attempt and > 0
+                ? TimeSpan.FromSeconds((double)attempt)
+                : defaults.AwsAttemptTimeout,
         };
     }
 

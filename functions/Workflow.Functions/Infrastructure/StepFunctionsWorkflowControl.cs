@@ -38,7 +38,7 @@ public sealed class StepFunctionsWorkflowControl(IStepFunctionsClient client) : 
         {
             throw new TransientDependencyException($"Step Functions is unavailable: {ex.Message}", ex);
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException)
         {
             throw new TransientDependencyException($"Step Functions is unreachable: {ex.Message}", ex);
         }

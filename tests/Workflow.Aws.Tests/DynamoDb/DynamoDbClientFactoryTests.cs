@@ -65,4 +65,18 @@ public sealed class DynamoDbClientFactoryTests
         Assert.That(client.Config.ServiceURL, Is.EqualTo(dynamo.Endpoint.ToString()));
         Assert.That((await client.ListTablesAsync()).TableNames, Is.EqualTo(new[] { "explicit" }));
     }
+
+    [Test]
+    public void Create_WithAttemptLimits_BoundsEachAttemptAndTheRetries()
+    {
+        using var environment = FakeAwsEnvironment();
+
+        using var client = DynamoDbClientFactory.Create(TimeSpan.FromSeconds(2), maxAttempts: 4);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(client.Config.Timeout, Is.EqualTo(TimeSpan.FromSeconds(2)), "the SDK's own default is 100 s, longer than any function timeout");
+            Assert.That(client.Config.MaxErrorRetry, Is.EqualTo(3));
+        }
+    }
 }

@@ -96,4 +96,42 @@ public sealed class RetryTests
 
         Assert.That(policy.DelayBeforeRetry(3), Is.EqualTo(TimeSpan.Zero));
     }
+
+    [Test]
+    public void HungDependency_WithAttemptTimeout_EndsAsTimeoutExceptionAfterEveryAttempt()
+    {
+        var handler = new NeverAnsweringHandler();
+        var options = new AwsClientOptions
+        {
+            HttpClient = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan },
+            Region = TestClients.Region,
+            Credentials = new Amazon.Runtime.BasicAWSCredentials(TestClients.AccessKey, TestClients.SecretKey),
+            Environment = new AwsEnvironment(_ => null),
+            Retry = AwsRetryPolicy.Default with { MaxAttempts = 3, Jitter = () => 0 },
+            AttemptTimeout = TimeSpan.FromMilliseconds(100),
+        };
+        var client = new StepFunctionsClient(options);
+
+        var error = Assert.ThrowsAsync<TimeoutException>(() => client.SendTaskHeartbeatAsync("token"));
+
+        Assert.That(error!.Message, Does.Contain("SendTaskHeartbeat").And.Contain("0.1 s"));
+        Assert.That(handler.Attempts, Is.EqualTo(3));
+    }
+
+    [Test]
+    public void CallerCancellation_IsNotReportedAsATimeout()
+    {
+        var handler = new NeverAnsweringHandler();
+        var options = TestClients.Options(new CapturingHandler()) with
+        {
+            HttpClient = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan },
+            TimeProvider = TimeProvider.System,
+            AttemptTimeout = TimeSpan.FromMinutes(5),
+        };
+        var client = new StepFunctionsClient(options);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        Assert.That(async () => await client.SendTaskHeartbeatAsync("token", cancel.Token), Throws.InstanceOf<OperationCanceledException>());
+        Assert.That(handler.Attempts, Is.EqualTo(1));
+    }
 }

@@ -33,10 +33,17 @@ public sealed class TestApp
     /// <summary>The same wiring with <paramref name="jobs"/> in front of the real store (to inject races or outages).</summary>
     public FunctionDependencies DependenciesWith(IJobStore jobs) => With(jobs, Dependencies.Settings);
 
-    private FunctionDependencies With(IJobStore jobs, FunctionSettings settings) => new()
+    /// <summary>The same wiring with every job and budget access going through <paramref name="client"/>.</summary>
+    public FunctionDependencies DependenciesOn(IAmazonDynamoDB client)
+    {
+        var store = new DynamoDbJobStore(client, Table);
+        return With(store, Dependencies.Settings, store);
+    }
+
+    private FunctionDependencies With(IJobStore jobs, FunctionSettings settings, IBudgetStore? budgets = null) => new()
     {
         Jobs = jobs,
-        Budgets = Store,
+        Budgets = budgets ?? Store,
         Events = Events,
         Workflow = Workflow,
         Settings = settings,

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Workflow.Aws;
+using Workflow.Functions.Infrastructure;
 using Workflow.Testing;
 
 namespace Workflow.Functions.Tests.Template;
@@ -133,6 +135,49 @@ public partial class DeploymentTemplateTests
             .Select(s => s.Name);
 
         Assert.That(mentions, Is.EquivalentTo(new[] { "RequestApproval" }));
+    }
+
+    [Test]
+    public void EveryFunction_GivesUpOnAHungAwsCall_BeforeItsOwnTimeout()
+    {
+        var functions = Template.ResourcesOfType(SamTemplate.FunctionType).Select(f => f.LogicalId).ToList();
+        Assert.That(functions, Is.Not.Empty);
+
+        foreach (var function in functions)
+        {
+            var timeout = TimeSpan.FromSeconds(double.Parse(Template.FunctionProperty(function, "Timeout")!.ToString(), System.Globalization.CultureInfo.InvariantCulture));
+            var variables = EnvironmentOf(function);
+            var settings = FunctionSettings.From(name => name == "JOBS_TABLE_NAME" ? "jobs" : variables.GetValueOrDefault(name));
+            var retry = AwsRetryPolicy.Default with { Jitter = () => 1 };
+            var worstCase = settings.AwsAttemptTimeout * retry.MaxAttempts
+                + Enumerable.Range(1, retry.MaxAttempts - 1).Select(retry.DelayBeforeRetry).Aggregate(TimeSpan.Zero, (a, b) => a + b);
+
+            Assert.That(worstCase, Is.LessThan(timeout),
+                $"{function}: a hung AWS call ({retry.MaxAttempts} attempts of {settings.AwsAttemptTimeout.TotalSeconds} s) outlasts the {timeout.TotalSeconds} s function timeout");
+        }
+    }
+
+    /// <summary>The literal environment variables a function gets: Globals.Function's, then its own.</summary>
+    private static Dictionary<string, string> EnvironmentOf(string function)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var sources = new[]
+        {
+            Template.Root["Globals"]?["Function"]?["Environment"]?["Variables"],
+            SamTemplate.PropertiesOf(Template.Resource(function))["Environment"]?["Variables"],
+        };
+        foreach (var variables in sources.OfType<JsonObject>())
+        {
+            foreach (var (name, value) in variables)
+            {
+                if (value is JsonValue literal && literal.GetValueKind() is System.Text.Json.JsonValueKind.String or System.Text.Json.JsonValueKind.Number)
+                {
+                    result[name] = literal.ToString();
+                }
+            }
+        }
+
+        return result;
     }
 
     private static IEnumerable<string> Values(JsonNode? node) => node switch

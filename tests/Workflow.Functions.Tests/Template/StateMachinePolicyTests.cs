@@ -46,7 +46,10 @@ public class StateMachinePolicyTests
             var table = TargetOf(parameters["TableName"], substitutions);
             var allowed = DynamoDbActionsByPolicy
                 .Where(p => p.Value.Contains(action))
-                .SelectMany(p => PolicyTargets(policies, p.Key, "TableName"));
+                .SelectMany(p => PolicyTargets(policies, p.Key, "TableName"))
+                .Concat(FunctionDynamoDbPermissionTests.DynamoDbStatements(properties)
+                    .Where(grant => grant == $"dynamodb:{IamAction(action)} table")
+                    .Select(_ => "JobsTable"));
             Assert.That(allowed, Does.Contain(table), $"{stateName} calls dynamodb:{action} on {table} without a policy for it");
         }
         else if (resource == PutEvents)
@@ -65,6 +68,22 @@ public class StateMachinePolicyTests
             Assert.Fail($"{stateName} uses {resource}, which this test does not know how to check; add a rule for it.");
         }
     }
+
+    [Test]
+    public void StateMachine_DynamoDbPermissions_AreExactlyTheDefinitionsDynamoDbTasks()
+    {
+        var used = StateMachineDefinition.AllStates(StateMachineDefinition.ParseRepositoryWithSamples())
+            .Select(s => (string?)s.State["Resource"] ?? "")
+            .Where(r => r.StartsWith(DynamoDbPrefix, StringComparison.Ordinal))
+            .Select(r => $"dynamodb:{IamAction(r[DynamoDbPrefix.Length..])} table")
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.That(FunctionDynamoDbPermissionTests.DynamoDbStatements(SamTemplate.Repository.StateMachine().Properties),
+            Is.EquivalentTo(used));
+    }
+
+    /// <summary>"updateItem" (integration) → "UpdateItem" (IAM action).</summary>
+    private static string IamAction(string integration) => char.ToUpperInvariant(integration[0]) + integration[1..];
 
     /// <summary>The state as written in the file, so that "${Name}" placeholders are still visible.</summary>
     private static JsonObject RawState(string name)
