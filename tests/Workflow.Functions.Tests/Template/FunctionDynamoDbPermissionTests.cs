@@ -57,6 +57,8 @@ public class FunctionDynamoDbPermissionTests
             app.Workflow.TaskGone = true;
             await TestApp.InvokeAsync(handler.HandleAsync, ApiRequests.Post($"/jobs/{gone}/approval", """{"decision":"APPROVE"}""", "boss", Approvers, pathParameters: ApiRequests.Id(gone)));
         },
+        // Serves the console's embedded files and sign-in settings; it gets no FunctionDependencies, so no table access.
+        ["ConsoleFunction"] = (app, recorded) => Task.CompletedTask,
         ["ValidateRequestFunction"] = async (app, recorded) =>
             await TestApp.InvokeStepAsync(new ValidateRequestHandler(recorded).HandleAsync, StepPayload(await app.SubmitAsync("client-a"))),
         ["PriceRequestFunction"] = async (app, recorded) =>
