@@ -59,32 +59,35 @@ public static class DefinitionParser
             throw new DefinitionException("/", "INVALID_JSON_DESCRIPTION: the definition must be a JSON object");
         }
 
-        CheckQueryLanguage(obj, "");
-        return ParseGraph(obj, "", TopLevelFields);
+        return ParseGraph(obj, "", TopLevelFields, QueryLanguage(obj, "", "JSONPath"));
     }
 
     private static FrozenSet<string> Fields(params string[] names) => FrozenSet.Create([.. names, "Type", "Comment", "QueryLanguage"]);
 
-    private static void CheckQueryLanguage(JsonObject obj, string location)
+    /// <summary>The QueryLanguage a definition object sets, or <paramref name="inherited"/> when it sets none.</summary>
+    private static string QueryLanguage(JsonObject obj, string location, string inherited)
     {
         if (!obj.TryGetPropertyValue("QueryLanguage", out var language))
         {
-            return;
+            return inherited;
         }
 
         var text = language is JsonValue v && v.TryGetValue(out string? s) ? s : null;
-        if (text == "JSONata")
-        {
-            throw new DefinitionException(Loc(location, "QueryLanguage"), "UNSUPPORTED_FEATURE: QueryLanguage 'JSONata' is not supported yet by this engine; use JSONPath");
-        }
-
-        if (text != "JSONPath")
+        if (text is not ("JSONPath" or "JSONata"))
         {
             throw new DefinitionException(Loc(location, "QueryLanguage"), "SCHEMA_VALIDATION_FAILED: QueryLanguage must be 'JSONPath' or 'JSONata'");
         }
+
+        // A machine in JSONata cannot hold JSONPath states; a JSONPath machine may opt single states into JSONata.
+        if (inherited == "JSONata" && text == "JSONPath")
+        {
+            throw new DefinitionException(Loc(location, "QueryLanguage"), "SCHEMA_VALIDATION_FAILED: A state cannot use QueryLanguage 'JSONPath' when the state machine uses 'JSONata'");
+        }
+
+        return text;
     }
 
-    private static StatesGraph ParseGraph(JsonObject obj, string location, FrozenSet<string> allowed)
+    private static StatesGraph ParseGraph(JsonObject obj, string location, FrozenSet<string> allowed, string language = "JSONPath")
     {
         RejectUnknown(obj, allowed, location);
         var startAt = RequiredString(obj, "StartAt", location);
@@ -118,7 +121,7 @@ public static class DefinitionParser
                 throw new DefinitionException(stateLocation, "SCHEMA_VALIDATION_FAILED: A state must be a JSON object");
             }
 
-            nodes[name] = ParseState(name, stateObj, stateLocation);
+            nodes[name] = ParseState(name, stateObj, stateLocation, language);
         }
 
         if (!nodes.ContainsKey(startAt))
@@ -199,13 +202,18 @@ public static class DefinitionParser
         }
     }
 
-    private static StateNode ParseState(string name, JsonObject obj, string location)
+    private static StateNode ParseState(string name, JsonObject obj, string location, string inheritedLanguage)
     {
-        CheckQueryLanguage(obj, location);
+        var language = QueryLanguage(obj, location, inheritedLanguage);
         var type = RequiredString(obj, "Type", location);
         if (!FieldsByType.TryGetValue(type, out var allowed))
         {
             throw new DefinitionException(Loc(location, "Type"), $"SCHEMA_VALIDATION_FAILED: Unknown state type '{type}'");
+        }
+
+        if (language == "JSONata")
+        {
+            return JsonataStateParser.Parse(name, type, new StateFields(obj, location));
         }
 
         RejectUnknown(obj, allowed, location);
@@ -467,8 +475,7 @@ public static class DefinitionParser
                 throw new DefinitionException(branchLocation, "SCHEMA_VALIDATION_FAILED: A branch must be an object");
             }
 
-            CheckQueryLanguage(branch, branchLocation);
-            graphs.Add(ParseGraph(branch, branchLocation, NestedFields));
+            graphs.Add(ParseGraph(branch, branchLocation, NestedFields, QueryLanguage(branch, branchLocation, "JSONPath")));
         }
 
         return new ParallelStateNode(name)
@@ -494,7 +501,7 @@ public static class DefinitionParser
 
     internal static StatesGraph ParseProcessor(JsonObject processor, string location, out bool distributed)
     {
-        CheckQueryLanguage(processor, location);
+        var language = QueryLanguage(processor, location, "JSONPath");
         distributed = false;
         if (processor["ProcessorConfig"] is JsonObject config)
         {
@@ -508,7 +515,7 @@ public static class DefinitionParser
             };
         }
 
-        return ParseGraph(processor, location, ProcessorFields);
+        return ParseGraph(processor, location, ProcessorFields, language);
     }
 
     internal static (IReadOnlyList<Retrier> Retry, IReadOnlyList<Catcher> Catch) RetryAndCatch(StateFields f) => (ParseRetry(f), ParseCatch(f));

@@ -84,6 +84,9 @@ public abstract class StateNode
 
     public PayloadTemplate? Assign { get; internal init; }
 
+    /// <summary>The compiled JSONata fields when the state's QueryLanguage is JSONata; null for JSONPath states.</summary>
+    public JsonataStateFields? Jsonata { get; internal init; }
+
     /// <summary>True when some field of the state reads the context object (<c>$$</c>), so it must be built.</summary>
     public bool UsesContext { get; internal set; }
 

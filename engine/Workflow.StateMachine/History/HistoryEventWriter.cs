@@ -135,6 +135,7 @@ public static class HistoryEventWriter
             "ExecutionStarted" => "executionStartedEventDetails",
             "ExecutionSucceeded" => "executionSucceededEventDetails",
             "ExecutionFailed" => "executionFailedEventDetails",
+            "EvaluationFailed" => "evaluationFailedEventDetails",
             "ExecutionAborted" => "executionAbortedEventDetails",
             "ExecutionTimedOut" => "executionTimedOutEventDetails",
             "TaskScheduled" => "taskScheduledEventDetails",

@@ -41,7 +41,12 @@ internal sealed partial class Interpreter
             return null;
         }
 
-        var assigned = assign.Evaluate(Scope(frame, state, value));
+        return StoreAssigned(frame, assign.Evaluate(Scope(frame, state, value)));
+    }
+
+    /// <summary>Stores evaluated Assign members as variables; returns what history shows.</summary>
+    private static SortedDictionary<string, string>? StoreAssigned(Frame frame, JsonNode? assigned)
+    {
         if (assigned is not JsonObject obj || obj.Count == 0)
         {
             return null;

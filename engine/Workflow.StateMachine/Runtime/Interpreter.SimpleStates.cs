@@ -11,6 +11,11 @@ internal sealed partial class Interpreter
 {
     private StepResult ExecutePass(Frame frame, PassStateNode state)
     {
+        if (state.Jsonata is { } jsonata)
+        {
+            return ExecuteJsonataPass(frame, state, jsonata);
+        }
+
         var raw = frame.StateInput;
         var input = ApplyInputPath(frame, state, raw);
         JsonNode? result;
@@ -66,6 +71,11 @@ internal sealed partial class Interpreter
 
     private StepResult ExecuteSucceed(Frame frame, SucceedStateNode state)
     {
+        if (state.Jsonata is { } jsonata)
+        {
+            return ExecuteJsonataSucceed(frame, state, jsonata);
+        }
+
         var input = ApplyInputPath(frame, state, frame.StateInput);
         var output = ApplyOutputPath(frame, state, input);
         return Exit(frame, state, output, null, null);
@@ -73,6 +83,11 @@ internal sealed partial class Interpreter
 
     private StepResult ExecuteFail(Frame frame, FailStateNode state)
     {
+        if (state.Jsonata is { } jsonata)
+        {
+            return ExecuteJsonataFail(frame, jsonata);
+        }
+
         var input = frame.StateInput;
         var error = state.ErrorPath is null ? state.Error : ReadFailField(frame, state, state.ErrorPath, "ErrorPath", input);
         var cause = state.CausePath is null ? state.Cause : ReadFailField(frame, state, state.CausePath, "CausePath", input);

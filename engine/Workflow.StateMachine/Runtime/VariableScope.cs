@@ -30,6 +30,27 @@ internal sealed class VariableScope(VariableScope? parent) : IVariableLookup
         return false;
     }
 
+    /// <summary>Every visible variable; inner scopes hide outer ones of the same name.</summary>
+    public IEnumerable<KeyValuePair<string, JsonNode?>> All()
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var scope = this; scope is not null; scope = scope.Parent)
+        {
+            if (scope.values is null)
+            {
+                continue;
+            }
+
+            foreach (var pair in scope.values)
+            {
+                if (seen.Add(pair.Key))
+                {
+                    yield return pair;
+                }
+            }
+        }
+    }
+
     public void Set(string name, JsonNode? value)
     {
         values ??= new Dictionary<string, JsonNode?>(StringComparer.Ordinal);

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Workflow.StateMachine.Tests.Conformance;
 
-/// <summary>Finds the shared conformance corpus (beside the repository) and its non-JSONata ASL cases.</summary>
+/// <summary>Finds the shared conformance corpus (beside the repository) and its ASL cases.</summary>
 internal static class ConformanceCorpus
 {
     public static string AslDirectory()
@@ -24,24 +24,13 @@ internal static class ConformanceCorpus
         throw new DirectoryNotFoundException($"No Workflow.sln found above {AppContext.BaseDirectory}; cannot locate ../shared/conformance.");
     }
 
-    /// <summary>Every case file outside <c>asl/jsonata</c>, as (case id, path).</summary>
+    /// <summary>Every case file of the corpus (JSONPath and JSONata), as (case id, path).</summary>
     public static IEnumerable<(string Id, string Path)> Cases()
     {
         var root = AslDirectory();
         foreach (var file in Directory.EnumerateFiles(root, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-            if (relative.StartsWith("jsonata/", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
             var doc = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
-            if (doc["meta"]?["queryLanguage"]?.GetValue<string>() == "JSONata")
-            {
-                continue;
-            }
-
             yield return (doc["id"]!.GetValue<string>(), file);
         }
     }

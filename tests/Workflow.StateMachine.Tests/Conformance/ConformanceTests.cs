@@ -1,7 +1,7 @@
 namespace Workflow.StateMachine.Tests.Conformance;
 
 /// <summary>
-/// Every non-JSONata ASL case of the shared corpus, recorded on AWS: status, output or error and cause, and the
+/// Every ASL case of the shared corpus (JSONPath and JSONata), recorded on AWS: status, output or error and cause, and the
 /// history must match. Cases in known-failures.txt are ignored with their reason, and fail once they pass.
 /// </summary>
 [TestFixture]
@@ -13,7 +13,17 @@ public sealed class ConformanceTests
     [TestCaseSource(nameof(Cases))]
     public async Task RecordedExecution_RunsLikeOnAws(string caseId, string path)
     {
-        var problems = await CaseRunner.RunAsync(path);
+        IReadOnlyList<string> problems;
+        try
+        {
+            problems = await CaseRunner.RunAsync(path);
+        }
+        catch (Workflow.StateMachine.Api.InvalidDefinitionException e) when (KnownFailures.TryGetReason(caseId, out _))
+        {
+            // A listed case may fail as early as CreateStateMachine (e.g. a state type that does not run JSONata yet).
+            problems = [e.Message];
+        }
+
         if (KnownFailures.TryGetReason(caseId, out var reason))
         {
             Assert.That(problems, Is.Not.Empty, $"{caseId} is listed in known-failures.txt but now passes: remove it from the list.");

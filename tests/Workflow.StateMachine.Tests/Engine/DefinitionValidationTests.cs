@@ -26,10 +26,23 @@ public sealed class DefinitionValidationTests
     }
 
     [Test]
-    public void Parse_JsonataDefinition_IsRejectedAsNotSupportedYet()
+    public void Parse_JsonataPass_CompilesItsFields()
     {
-        var error = Assert.Throws<DefinitionException>(() => DefinitionParser.Parse("""{"QueryLanguage":"JSONata","StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}"""));
-        Assert.That(error!.Message, Does.Contain("not supported yet"));
+        var graph = DefinitionParser.Parse("""{"QueryLanguage":"JSONata","StartAt":"A","States":{"A":{"Type":"Pass","Output":"{% $states.input.x %}","Assign":{"v":1},"End":true}}}""");
+
+        Assert.That(graph.Start.Jsonata?.Output?.IsSingleExpression, Is.True);
+    }
+
+    [TestCase("""{"QueryLanguage":"JSONata","StartAt":"A","States":{"A":{"Type":"Pass","InputPath":"$.x","End":true}}}""", "/States/A/InputPath", "not supported for states with QueryLanguage 'JSONata'")]
+    [TestCase("""{"QueryLanguage":"JSONata","StartAt":"A","States":{"A":{"Type":"Pass","Parameters":{},"End":true}}}""", "/States/A/Parameters", "not supported for states with QueryLanguage 'JSONata'")]
+    [TestCase("""{"QueryLanguage":"JSONata","StartAt":"A","States":{"A":{"Type":"Pass","QueryLanguage":"JSONPath","End":true}}}""", "/States/A/QueryLanguage", "cannot use QueryLanguage 'JSONPath'")]
+    [TestCase("""{"StartAt":"A","States":{"A":{"Type":"Pass","QueryLanguage":"JSONata","Output":"{% 1 + %}","End":true}}}""", "/States/A/Output", "S0207")]
+    [TestCase("""{"QueryLanguage":"JSONata","StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","End":true}}}""", "/States/A/QueryLanguage", "not supported yet")]
+    public void Parse_InvalidJsonataDefinition_ReportsTheField(string definition, string location, string fragment)
+    {
+        var error = Assert.Throws<DefinitionException>(() => DefinitionParser.Parse(definition));
+        Assert.That(error!.Location, Is.EqualTo(location));
+        Assert.That(error.Message, Does.Contain(fragment));
     }
 
     [Test]

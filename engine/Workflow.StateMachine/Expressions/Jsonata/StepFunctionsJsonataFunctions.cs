@@ -50,7 +50,8 @@ public static class StepFunctionsJsonataFunctions
             throw new JsonataException("D2014", "The arguments of $range must be integers and the step must not be zero", value: step);
         }
 
-        var result = new Sequence();
+        // A sequence, as AWS returns it: a one-item range is the item itself.
+        var result = Sequence.Create();
         for (var value = start; step > 0 ? value <= end : value >= end; value += step)
         {
             if (result.Count >= 1000)

@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using Workflow.Jsonata;
+using Workflow.StateMachine.Definition;
+using Workflow.StateMachine.Expressions.Jsonata;
+using Workflow.StateMachine.History;
+
+namespace Workflow.StateMachine.Runtime;
+
+/// <summary>States whose QueryLanguage is JSONata: $states, variables, Output, Assign, and their errors.</summary>
+internal sealed partial class Interpreter
+{
+    private EvaluationOptions JsonataOptions => new() { TimeProvider = services.TimeProvider, TimeLimit = TimeSpan.FromSeconds(10) };
+
+    private Dictionary<string, object?> JsonataScope(Frame frame, JsonNode? input) =>
+        JsonataBindings.Create(input, BuildContext(frame, null), frame.Variables.All(), Random.Shared.NextDouble);
+
+    private JsonNode? EvaluateJsonata(Frame frame, JsonataTemplate template, Dictionary<string, object?> bindings)
+    {
+        try
+        {
+            return template.Evaluate(bindings, JsonataOptions);
+        }
+        catch (QueryEvaluationException e)
+        {
+            // AWS records the failed evaluation as its own event before the execution (or a Catch) sees the error.
+            var error = e.ToStatesException(frame.StateName, frame.EnteredEventId);
+            run.Record(frame, new HistoryEvent { Type = "EvaluationFailed", Error = error.Error, Cause = error.Cause });
+            throw error;
+        }
+    }
+
+    /// <summary>
+    /// Evaluates Assign and Output against the same bindings (a state's own assignments are not visible to its
+    /// Output), then stores the variables. Output defaults to <paramref name="defaultOutput"/>.
+    /// </summary>
+    private (JsonNode? Output, IReadOnlyDictionary<string, string>? Assigned) JsonataOutput(Frame frame, JsonataStateFields fields, Dictionary<string, object?> bindings, JsonNode? defaultOutput)
+    {
+        var assign = fields.Assign is null ? null : EvaluateJsonata(frame, fields.Assign, bindings);
+        var output = fields.Output is null ? defaultOutput : EvaluateJsonata(frame, fields.Output, bindings);
+        return (output, StoreAssigned(frame, assign));
+    }
+
+    private StepResult ExecuteJsonataPass(Frame frame, PassStateNode state, JsonataStateFields fields)
+    {
+        var input = frame.StateInput;
+        var (output, assigned) = JsonataOutput(frame, fields, JsonataScope(frame, input), input);
+        return Exit(frame, state, output, assigned, state.Next);
+    }
+
+    private StepResult ExecuteJsonataSucceed(Frame frame, SucceedStateNode state, JsonataStateFields fields)
+    {
+        var input = frame.StateInput;
+        var (output, _) = JsonataOutput(frame, fields, JsonataScope(frame, input), input);
+        return Exit(frame, state, output, null, null);
+    }
+
+    private StepResult ExecuteJsonataFail(Frame frame, JsonataStateFields fields)
+    {
+        var bindings = JsonataScope(frame, frame.StateInput);
+        var error = fields.Error is null ? null : TextOf(EvaluateJsonata(frame, fields.Error, bindings));
+        var cause = fields.Cause is null ? null : TextOf(EvaluateJsonata(frame, fields.Cause, bindings));
+        return StepResult.Fail(error, cause);
+    }
+
+    private static string? TextOf(JsonNode? node) =>
+        node is JsonValue v && v.TryGetValue(out string? s) ? s : node?.ToJsonString();
+}
