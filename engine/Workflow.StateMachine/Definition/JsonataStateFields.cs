@@ -33,6 +33,7 @@ internal static class JsonataStateParser
         ["Pass"] = Fields("Next", "End", "Output", "Assign"),
         ["Succeed"] = Fields("Output"),
         ["Fail"] = Fields("Error", "Cause"),
+        ["Choice"] = Fields("Choices", "Default", "Output", "Assign"),
     }.ToFrozenDictionary();
 
     private static FrozenSet<string> Fields(params string[] names) => FrozenSet.Create([.. names, "Type", "Comment", "QueryLanguage"]);
@@ -75,11 +76,61 @@ internal static class JsonataStateParser
                 return new PassStateNode(name) { Comment = f.Comment, Next = next, End = end, Jsonata = jsonata, EnteredEvent = "PassStateEntered", ExitedEvent = "PassStateExited" };
             }
 
+            case "Choice":
+                return ParseChoice(name, f, jsonata);
             case "Succeed":
                 return new SucceedStateNode(name) { Comment = f.Comment, Jsonata = jsonata, EnteredEvent = "SucceedStateEntered", ExitedEvent = "SucceedStateExited" };
             default:
                 return new FailStateNode(name) { Comment = f.Comment, Jsonata = jsonata, EnteredEvent = "FailStateEntered", ExitedEvent = "FailStateExited" };
         }
+    }
+
+    private static ChoiceStateNode ParseChoice(string name, StateFields f, JsonataStateFields jsonata)
+    {
+        if (!f.Obj.TryGetPropertyValue("Choices", out var choicesNode) || choicesNode is not JsonArray choices || choices.Count == 0)
+        {
+            throw new DefinitionException(DefinitionParser.Loc(f.Location, "Choices"), "SCHEMA_VALIDATION_FAILED: The field 'Choices' must be a non-empty array");
+        }
+
+        var branches = new List<ChoiceBranch>(choices.Count);
+        for (var i = 0; i < choices.Count; i++)
+        {
+            var location = $"{f.Location}/Choices/{i}";
+            if (choices[i] is not JsonObject rule)
+            {
+                throw new DefinitionException(location, "SCHEMA_VALIDATION_FAILED: A choice rule must be an object");
+            }
+
+            var fields = new StateFields(rule, location);
+            foreach (var (field, _) in rule)
+            {
+                if (field is not ("Condition" or "Next" or "Output" or "Assign" or "Comment"))
+                {
+                    throw new DefinitionException(DefinitionParser.Loc(location, field), $"SCHEMA_VALIDATION_FAILED: Field '{field}' is not supported in a JSONata choice rule");
+                }
+            }
+
+            var condition = Template(fields, "Condition")
+                ?? throw new DefinitionException(DefinitionParser.Loc(location, "Condition"), "SCHEMA_VALIDATION_FAILED: A JSONata choice rule must have a 'Condition'");
+            var next = fields.OptionalString("Next")
+                ?? throw new DefinitionException(DefinitionParser.Loc(location, "Next"), "SCHEMA_VALIDATION_FAILED: A choice rule must have a 'Next'");
+            branches.Add(new ChoiceBranch
+            {
+                Condition = condition,
+                Next = next,
+                Jsonata = new JsonataStateFields { Output = Template(fields, "Output"), Assign = Template(fields, "Assign") },
+            });
+        }
+
+        return new ChoiceStateNode(name)
+        {
+            Comment = f.Comment,
+            Choices = branches,
+            Default = f.OptionalString("Default"),
+            Jsonata = jsonata,
+            EnteredEvent = "ChoiceStateEntered",
+            ExitedEvent = "ChoiceStateExited",
+        };
     }
 
     private static JsonataTemplate? Template(StateFields f, string field)

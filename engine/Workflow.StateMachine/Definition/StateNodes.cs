@@ -271,7 +271,13 @@ public sealed class Catcher
 /// <summary>A top-level Choice rule with its target and the variables it assigns when it matches.</summary>
 public sealed class ChoiceBranch
 {
-    public required ChoiceRule Rule { get; init; }
+    /// <summary>The JSONPath rule; null in a JSONata Choice, which has <see cref="Condition"/> instead.</summary>
+    public ChoiceRule? Rule { get; init; }
+
+    /// <summary>A JSONata Choice rule's Condition; its Output and Assign are in <see cref="Jsonata"/>.</summary>
+    public Expressions.Jsonata.JsonataTemplate? Condition { get; init; }
+
+    public JsonataStateFields? Jsonata { get; init; }
 
     public required string Next { get; init; }
 

@@ -62,6 +62,55 @@ internal sealed partial class Interpreter
         return StepResult.Fail(error, cause);
     }
 
+    private StepResult ExecuteJsonataChoice(Frame frame, ChoiceStateNode state, JsonataStateFields fields)
+    {
+        var input = frame.StateInput;
+        var bindings = JsonataScope(frame, input);
+        foreach (var branch in state.Choices)
+        {
+            if (EvaluateJsonataCondition(frame, branch.Condition!, bindings))
+            {
+                var (output, assigned) = JsonataOutput(frame, branch.Jsonata!, bindings, input);
+                return Exit(frame, state, output, assigned, branch.Next);
+            }
+        }
+
+        if (state.Default is null)
+        {
+            return StepResult.Fail(ErrorNames.NoChoiceMatched, "No Matches!");
+        }
+
+        var (defaultOutput, defaultAssigned) = JsonataOutput(frame, fields, bindings, input);
+        return Exit(frame, state, defaultOutput, defaultAssigned, state.Default);
+    }
+
+    private bool EvaluateJsonataCondition(Frame frame, JsonataTemplate condition, Dictionary<string, object?> bindings)
+    {
+        var value = EvaluateJsonata(frame, condition, bindings);
+        if (value is JsonValue v && v.TryGetValue(out bool result))
+        {
+            return result;
+        }
+
+        var error = QueryEvaluationException.UnexpectedType(condition.ExpressionText ?? string.Empty, condition.FieldName, "boolean", JsonKind(value), value?.ToJsonString() ?? "null")
+            .ToStatesException(frame.StateName, frame.EnteredEventId);
+        run.Record(frame, new HistoryEvent { Type = "EvaluationFailed", Error = error.Error, Cause = error.Cause });
+        throw error;
+    }
+
+    private static string JsonKind(JsonNode? node) => node switch
+    {
+        null => "null",
+        JsonObject => "object",
+        JsonArray => "array",
+        _ => node.GetValueKind() switch
+        {
+            System.Text.Json.JsonValueKind.String => "string",
+            System.Text.Json.JsonValueKind.Number => "number",
+            _ => "boolean",
+        },
+    };
+
     private static string? TextOf(JsonNode? node) =>
         node is JsonValue v && v.TryGetValue(out string? s) ? s : node?.ToJsonString();
 }

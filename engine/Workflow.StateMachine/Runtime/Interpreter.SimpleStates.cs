@@ -39,13 +39,18 @@ internal sealed partial class Interpreter
 
     private StepResult ExecuteChoice(Frame frame, ChoiceStateNode state)
     {
+        if (state.Jsonata is { } jsonata)
+        {
+            return ExecuteJsonataChoice(frame, state, jsonata);
+        }
+
         var input = ApplyInputPath(frame, state, frame.StateInput);
         var scope = Scope(frame, state, input);
         string? next = null;
         PayloadTemplate? assign = null;
         foreach (var branch in state.Choices)
         {
-            if (branch.Rule.Evaluate(scope))
+            if (branch.Rule!.Evaluate(scope))
             {
                 next = branch.Next;
                 assign = branch.Assign;
