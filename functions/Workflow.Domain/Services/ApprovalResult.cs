@@ -14,4 +14,8 @@ public enum ApprovalResultKind
     WindowClosed,
 }
 
-public sealed record ApprovalResult(ApprovalResultKind Kind, JobRecord? Job = null, ApprovalRecord? Approval = null);
+public sealed record ApprovalResult(ApprovalResultKind Kind, JobRecord? Job = null, ApprovalRecord? Approval = null)
+{
+    /// <summary>For a decision: when the job started waiting for it (its last change before the decision).</summary>
+    public DateTimeOffset? AwaitingSince { get; init; }
+}

@@ -82,7 +82,10 @@ public sealed class ApprovalService(IJobStore store, IWorkflowControl workflow, 
         }
 
         var decided = await store.GetJobAsync(job.Id, cancellationToken);
-        return new ApprovalResult(ApprovalResultKind.Decided, decided ?? job with { Status = newStatus, Approval = approval }, approval);
+        return new ApprovalResult(ApprovalResultKind.Decided, decided ?? job with { Status = newStatus, Approval = approval }, approval)
+        {
+            AwaitingSince = job.UpdatedAt,
+        };
     }
 
     /// <summary>The task result the state machine branches on.</summary>

@@ -60,7 +60,8 @@ public sealed class PurchaseRequestSteps(
         return policy.Check(jobId, request, quote, recent.Select(ToHistory).OfType<RequestHistoryEntry>(), now);
     }
 
-    public async Task<string> FinalizeAsync(string jobId, CancellationToken cancellationToken)
+    /// <summary>Commits the spend and issues the purchase-order number; also says when the job was submitted.</summary>
+    public async Task<FinalizedOrder> FinalizeAsync(string jobId, CancellationToken cancellationToken)
     {
         var job = await jobs.GetJobAsync(jobId, cancellationToken)
             ?? throw new BusinessRuleException($"Job {jobId} does not exist.");
@@ -72,7 +73,7 @@ public sealed class PurchaseRequestSteps(
         var request = PurchaseRequestParser.ParseStored(job.InputJson);
         var quote = pricing.Price(request);
         await budgets.TryCommitSpendAsync(request.CostCentre, job.Id, quote.Total, cancellationToken);
-        return PurchaseOrderNumber.For(job.Id, job.CreatedAt);
+        return new FinalizedOrder(PurchaseOrderNumber.For(job.Id, job.CreatedAt), job.CreatedAt);
     }
 
     private RequestHistoryEntry? ToHistory(JobRecord job)

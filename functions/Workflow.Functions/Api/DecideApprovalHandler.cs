@@ -29,6 +29,15 @@ public sealed class DecideApprovalHandler
         var (decision, comment) = ReadBody(call);
         var service = new ApprovalService(dependencies.Jobs, dependencies.Workflow, new ApprovalRules(group), dependencies.Time, dependencies.Events);
         var result = await service.DecideAsync(call.Caller, jobId, decision, comment, CancellationToken.None);
+        if (result is { Kind: ApprovalResultKind.Decided, Approval: { } approval, AwaitingSince: { } since })
+        {
+            var rejected = decision == "REJECT" ? 1 : 0;
+            dependencies.Metrics.Emit(nameof(DecideApprovalHandler), jobId, approval.Outcome,
+                (BusinessMetrics.ApprovalsDecided, 1),
+                (BusinessMetrics.JobsRejected, rejected),
+                (BusinessMetrics.ApprovalWaitTime, Math.Round(Math.Max(0, (approval.At - since).TotalMilliseconds))));
+        }
+
         return result.Kind switch
         {
             ApprovalResultKind.Decided => Responses.Json(200, JobViews.Full(result.Job!)),

@@ -47,6 +47,7 @@ public sealed class SubmitJobHandler
         switch (result.Outcome)
         {
             case SubmitOutcome.Created:
+                dependencies.Metrics.Count(BusinessMetrics.JobsSubmitted, nameof(SubmitJobHandler), result.Job!.Id, type);
                 if (result.PublishDeferred)
                 {
                     dependencies.Log.Write("WARN", nameof(SubmitJobHandler), "JobSubmitted not published; the republisher will send it",

@@ -23,7 +23,10 @@ public sealed class FunctionDependencies
 
     public JsonLog Log => log ??= new JsonLog(LogOutput, Time, Settings.ServiceName);
 
+    public BusinessMetrics Metrics => metrics ??= new BusinessMetrics(LogOutput, Time, Settings.ServiceName, Settings.Stage);
+
     private JsonLog? log;
+    private BusinessMetrics? metrics;
 
     public static FunctionDependencies FromEnvironment() => Shared.Value;
 

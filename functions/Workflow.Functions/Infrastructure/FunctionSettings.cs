@@ -16,6 +16,9 @@ public sealed record FunctionSettings
     public int MaxBodyBytes { get; init; } = 65536;
     public TimeSpan StaleAfter { get; init; } = TimeSpan.FromMinutes(5);
     public string ServiceName { get; init; } = "workflow";
+
+    /// <summary>The deployment stage (<c>STAGE</c>), a dimension of the business metrics.</summary>
+    public string Stage { get; init; } = "local";
     public IReadOnlyList<string> BlockedVendors { get; init; } = [];
     public decimal StandardTaxRate { get; init; } = 0.20m;
     public decimal ReducedTaxRate { get; init; } = 0.05m;
@@ -52,6 +55,7 @@ public sealed record FunctionSettings
             SupportedJobTypes = List(variable, "SUPPORTED_JOB_TYPES") ?? defaults.SupportedJobTypes,
             MaxBodyBytes = (int?)DecimalOf(variable, "MAX_BODY_BYTES") ?? defaults.MaxBodyBytes,
             StaleAfter = DecimalOf(variable, "STALE_AFTER_SECONDS") is { } seconds ? TimeSpan.FromSeconds((double)seconds) : defaults.StaleAfter,
+            Stage = Text(variable, "STAGE") ?? defaults.Stage,
             ServiceName = Text(variable, "SERVICE_NAME") ?? Text(variable, "POWERTOOLS_SERVICE_NAME") ?? defaults.ServiceName,
             BlockedVendors = List(variable, "BLOCKED_VENDORS") ?? defaults.BlockedVendors,
             StandardTaxRate = DecimalOf(variable, "TAX_RATE_STANDARD") ?? defaults.StandardTaxRate,

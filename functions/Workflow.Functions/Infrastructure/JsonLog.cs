@@ -50,7 +50,12 @@ public sealed class JsonLog(TextWriter output, TimeProvider time, string service
             writer.WriteEndObject();
         }
 
-        var line = Encoding.UTF8.GetString(buffer.ToArray());
+        WriteLine(output, Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    /// <summary>Writes one whole line (log or metric) so that lines of concurrent writers never interleave.</summary>
+    internal static void WriteLine(TextWriter output, string line)
+    {
         lock (Gate)
         {
             output.WriteLine(line);

@@ -24,7 +24,10 @@ public sealed class FinalizeHandler
     private async Task<FinalizeResult> FinalizeAsync(FinalizePayload payload)
     {
         var jobId = StepPipeline.RequireJobId(payload.JobId);
-        var number = await dependencies.Steps().FinalizeAsync(jobId, CancellationToken.None);
-        return new FinalizeResult(number);
+        var order = await dependencies.Steps().FinalizeAsync(jobId, CancellationToken.None);
+        dependencies.Metrics.Emit(nameof(FinalizeHandler), jobId, null,
+            (BusinessMetrics.JobsSucceeded, 1),
+            (BusinessMetrics.EndToEndDuration, Math.Round(Math.Max(0, (dependencies.Time.GetUtcNow() - order.SubmittedAt).TotalMilliseconds))));
+        return new FinalizeResult(order.PurchaseOrderNumber);
     }
 }

@@ -24,9 +24,15 @@ public sealed class MergeDecisionHandler
 
     private Task<Decision> Merge(MergePayload payload)
     {
-        StepPipeline.RequireJobId(payload.JobId);
+        var jobId = StepPipeline.RequireJobId(payload.JobId);
         var results = payload.Results ?? throw new BusinessRuleException("MergeDecision needs 'results' (the Parallel output array).");
         var inputs = StepResultReader.Read(results);
-        return Task.FromResult(new DecisionMerger(payload.ApprovalThreshold ?? dependencies.Settings.ApprovalThreshold).Merge(inputs));
+        var decision = new DecisionMerger(payload.ApprovalThreshold ?? dependencies.Settings.ApprovalThreshold).Merge(inputs);
+        if (decision.AutoReject)
+        {
+            dependencies.Metrics.Count(BusinessMetrics.JobsRejected, nameof(MergeDecisionHandler), jobId, "auto-rejected");
+        }
+
+        return Task.FromResult(decision);
     }
 }

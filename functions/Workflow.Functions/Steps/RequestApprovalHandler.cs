@@ -33,6 +33,7 @@ public sealed class RequestApprovalHandler
         var service = new ApprovalRequestService(dependencies.Jobs, dependencies.Events, dependencies.Time, dependencies.Settings.TaskTokenRetention);
         TimeSpan? timeout = payload.ApprovalTimeoutSeconds is { } seconds && seconds > 0 ? TimeSpan.FromSeconds(seconds) : null;
         await service.RequestAsync(jobId, payload.TaskToken ?? "", decision, timeout, CancellationToken.None);
+        dependencies.Metrics.Count(BusinessMetrics.ApprovalsRequested, nameof(RequestApprovalHandler), jobId);
         using var document = JsonDocument.Parse($$"""{"jobId":"{{jobId}}","status":"AWAITING_APPROVAL"}""");
         return document.RootElement.Clone();
     }

@@ -50,6 +50,12 @@ public static class StepPipeline
         catch (Exception ex)
         {
             Log(dependencies, ex is BusinessRuleException ? "WARN" : "ERROR", function, $"step failed: {ex.GetType().Name}: {ex.Message}", payload, ids, started);
+            if (ex is not BusinessRuleException)
+            {
+                // Business rejections are results; anything else is an error the state machine retries or records.
+                dependencies.Metrics.Count(BusinessMetrics.StepErrors, function, payload is null ? null : ids(payload).JobId, ex.GetType().Name);
+            }
+
             throw;
         }
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Workflow.Local.Hosting;
+using Workflow.Local.Metrics;
 using Workflow.Local.Template;
 
 namespace Workflow.Local.Functions;
@@ -15,7 +16,7 @@ public sealed class FunctionInvoker : IFunctionInvoker, IAsyncDisposable
 
     public FunctionInvoker(
         ApplicationModel model, FunctionArtifacts artifacts, LocalEndpoints endpoints, LocalRuntimeOptions options,
-        WorkerLauncher launcher, ILoggerFactory loggers)
+        WorkerLauncher launcher, ILoggerFactory loggers, LocalMetrics metrics)
     {
         var logger = loggers.CreateLogger("Workflow.Local.Functions");
         foreach (var function in model.Functions)
@@ -24,7 +25,7 @@ public sealed class FunctionInvoker : IFunctionInvoker, IAsyncDisposable
             {
                 var directory = artifacts.DirectoryOf(function.LogicalId);
                 var environment = FunctionEnvironment.For(function, model, directory, endpoints.HostUrl, endpoints.DynamoDbEndpoint);
-                return new FunctionWorkerPool(function, directory, environment, launcher, options.MaxConcurrencyPerFunction, logger, options.TimeProvider);
+                return new FunctionWorkerPool(function, directory, environment, launcher, options.MaxConcurrencyPerFunction, logger, options.TimeProvider, metrics);
             }, LazyThreadSafetyMode.ExecutionAndPublication);
             _pools[function.LogicalId] = pool;
             _byName[function.LogicalId] = function;

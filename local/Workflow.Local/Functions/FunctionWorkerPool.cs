@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Workflow.Local.Metrics;
 using Workflow.Local.Template;
 
 namespace Workflow.Local.Functions;
@@ -18,6 +19,7 @@ internal sealed class FunctionWorkerPool : IAsyncDisposable
     private readonly IReadOnlyDictionary<string, string> _environment;
     private readonly WorkerLauncher _launcher;
     private readonly ILogger _logger;
+    private readonly LocalMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _slots;
     private readonly ConcurrentBag<WorkerProcess> _idle = [];
@@ -27,8 +29,9 @@ internal sealed class FunctionWorkerPool : IAsyncDisposable
 
     public FunctionWorkerPool(
         FunctionModel function, string artifactsDirectory, IReadOnlyDictionary<string, string> environment,
-        WorkerLauncher launcher, int maxWorkers, ILogger logger, TimeProvider time)
+        WorkerLauncher launcher, int maxWorkers, ILogger logger, TimeProvider time, LocalMetrics metrics)
     {
+        _metrics = metrics;
         _function = function;
         _artifactsDirectory = artifactsDirectory;
         _environment = environment;
@@ -150,7 +153,12 @@ internal sealed class FunctionWorkerPool : IAsyncDisposable
     private static FunctionInvocationResult Failure(string type, string message) =>
         new(LambdaError.Create(type, message), "Unhandled", type, message);
 
-    private void Log(string line) => _logger.LogInformation("[{Function}] {Line}", _function.FunctionName, line);
+    /// <summary>A line the function wrote: logged, and counted when it carries embedded metrics (as CloudWatch Logs would).</summary>
+    private void Log(string line)
+    {
+        _logger.LogInformation("[{Function}] {Line}", _function.FunctionName, line);
+        _metrics.Record(line);
+    }
 
     /// <summary>Stops taking invocations, waits for the running ones until <paramref name="drainDeadline"/>, then stops every worker.</summary>
     public async Task StopAsync(CancellationToken drainDeadline)

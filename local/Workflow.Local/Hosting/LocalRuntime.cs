@@ -12,6 +12,7 @@ using Workflow.DynamoDbServer;
 using Workflow.Local.Auth;
 using Workflow.Local.Functions;
 using Workflow.Local.HttpApi;
+using Workflow.Local.Metrics;
 using Workflow.Local.Template;
 
 namespace Workflow.Local.Hosting;
@@ -176,6 +177,8 @@ public sealed partial class LocalRuntime : IAsyncDisposable
         app.MapPost(OidcPaths.Token, oidc.TokenAsync);
         app.MapGet(OidcPaths.Logout, oidc.LogoutAsync);
         app.MapGet("/_local/health", () => Results.Json(new HealthResponse("ok"), HostingJsonContext.Default.HealthResponse));
+        var metrics = app.Services.GetRequiredService<LocalMetrics>();
+        app.MapGet(LocalMetrics.EndpointPath, () => Results.Json(metrics.Report(), MetricsJsonContext.Default.MetricsReport));
         MapServices(app);
         return app;
     }
@@ -191,6 +194,7 @@ public sealed partial class LocalRuntime : IAsyncDisposable
             : FunctionArtifacts.InDataDirectory(endpoints.DataDirectory));
         services.AddSingleton(new WorkerLauncher(endpoints.DataDirectory));
         services.AddSingleton(sp => new FunctionBuilder(sp.GetRequiredService<FunctionArtifacts>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("Workflow.Local.Build")));
+        services.AddSingleton<LocalMetrics>();
         services.AddSingleton<FunctionInvoker>();
         services.AddSingleton<IFunctionInvoker>(sp => sp.GetRequiredService<FunctionInvoker>());
         services.AddSingleton(_ => JwtSigningKey.LoadOrCreate(endpoints.DataDirectory));

@@ -80,6 +80,39 @@ public sealed class JobLifecycleTests
     }
 
     [Test]
+    public async Task ApprovedOrder_ShowsInTheBusinessMetrics_ComputedFromTheFunctionsEmbeddedMetricLines()
+    {
+        var client = await _app.UserAsync(Unique("client"));
+        var approver = await _app.UserAsync(Unique("approver"), "approvers");
+        var before = await MetricsAsync();
+        var jobId = await client.SubmitJobAsync(PurchaseRequests.Large(client.Subject));
+        await client.WaitForStatusAsync(jobId, "AWAITING_APPROVAL", "SUCCEEDED", "FAILED", "REJECTED");
+        await approver.DecideAsync(jobId, "APPROVE", "fine");
+        await client.WaitForStatusAsync(jobId, "SUCCEEDED", "FAILED", "REJECTED");
+
+        string[] counted = ["JobsSubmitted", "ApprovalsRequested", "ApprovalsDecided", "JobsSucceeded", "ApprovalWaitTime", "EndToEndDuration"];
+        await Eventually.Until(async () =>
+        {
+            var after = await MetricsAsync();
+            return counted.All(name => Samples(after, name) > Samples(before, name));
+        }, WorkDeadline.Value, "every business metric of an approved order appears at GET /_local/metrics");
+        var report = await MetricsAsync();
+        Assert.That(Metric(report, "ApprovalWaitTime")?["unit"]?.GetValue<string>(), Is.EqualTo("Milliseconds"));
+    }
+
+    private async Task<JsonNode> MetricsAsync()
+    {
+        using var response = await _app.Http.GetAsync(new Uri("/_local/metrics", UriKind.Relative));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    private static JsonNode? Metric(JsonNode report, string name) =>
+        report["metrics"]!.AsArray().FirstOrDefault(m => m!["name"]!.GetValue<string>() == name);
+
+    private static long Samples(JsonNode report, string name) => Metric(report, name)?["sampleCount"]?.GetValue<long>() ?? 0;
+
+    [Test]
     public async Task LargeOrder_RejectedByAnApprover_EndsRejectedWithoutPurchaseOrder()
     {
         var client = await _app.UserAsync(Unique("client"));
