@@ -18,6 +18,11 @@ public sealed class JsonataStateFields
     public JsonataTemplate? Error { get; internal init; }
 
     public JsonataTemplate? Cause { get; internal init; }
+
+    /// <summary>Wait state's Seconds or Timestamp (a literal or a {% %} expression).</summary>
+    public JsonataTemplate? Seconds { get; internal init; }
+
+    public JsonataTemplate? Timestamp { get; internal init; }
 }
 
 /// <summary>Parses the states that run JSONata: which fields each type takes, and the JSONPath-only ones it rejects.</summary>
@@ -34,6 +39,7 @@ internal static class JsonataStateParser
         ["Succeed"] = Fields("Output"),
         ["Fail"] = Fields("Error", "Cause"),
         ["Choice"] = Fields("Choices", "Default", "Output", "Assign"),
+        ["Wait"] = Fields("Next", "End", "Seconds", "Timestamp", "Output", "Assign"),
     }.ToFrozenDictionary();
 
     private static FrozenSet<string> Fields(params string[] names) => FrozenSet.Create([.. names, "Type", "Comment", "QueryLanguage"]);
@@ -67,6 +73,8 @@ internal static class JsonataStateParser
             Assign = Template(f, "Assign"),
             Error = Template(f, "Error"),
             Cause = Template(f, "Cause"),
+            Seconds = Template(f, "Seconds"),
+            Timestamp = Template(f, "Timestamp"),
         };
         switch (type)
         {
@@ -78,6 +86,17 @@ internal static class JsonataStateParser
 
             case "Choice":
                 return ParseChoice(name, f, jsonata);
+            case "Wait":
+            {
+                if ((jsonata.Seconds is null) == (jsonata.Timestamp is null))
+                {
+                    throw new DefinitionException(f.Location, "SCHEMA_VALIDATION_FAILED: A Wait state must have exactly one of 'Seconds' or 'Timestamp'");
+                }
+
+                var (next, end) = f.Transition();
+                return new WaitStateNode(name) { Comment = f.Comment, Next = next, End = end, Jsonata = jsonata, EnteredEvent = "WaitStateEntered", ExitedEvent = "WaitStateExited" };
+            }
+
             case "Succeed":
                 return new SucceedStateNode(name) { Comment = f.Comment, Jsonata = jsonata, EnteredEvent = "SucceedStateEntered", ExitedEvent = "SucceedStateExited" };
             default:

@@ -22,11 +22,16 @@ internal sealed partial class Interpreter
         }
         catch (QueryEvaluationException e)
         {
-            // AWS records the failed evaluation as its own event before the execution (or a Catch) sees the error.
-            var error = e.ToStatesException(frame.StateName, frame.EnteredEventId);
-            run.Record(frame, new HistoryEvent { Type = "EvaluationFailed", Error = error.Error, Cause = error.Cause });
-            throw error;
+            throw EvaluationFailed(frame, e);
         }
+    }
+
+    /// <summary>AWS records a failed evaluation as its own event before the execution (or a Catch) sees the error.</summary>
+    private StatesException EvaluationFailed(Frame frame, QueryEvaluationException e)
+    {
+        var error = e.ToStatesException(frame.StateName, frame.EnteredEventId);
+        run.Record(frame, new HistoryEvent { Type = "EvaluationFailed", Error = error.Error, Cause = error.Cause });
+        return error;
     }
 
     /// <summary>
@@ -92,10 +97,7 @@ internal sealed partial class Interpreter
             return result;
         }
 
-        var error = QueryEvaluationException.UnexpectedType(condition.ExpressionText ?? string.Empty, condition.FieldName, "boolean", JsonKind(value), value?.ToJsonString() ?? "null")
-            .ToStatesException(frame.StateName, frame.EnteredEventId);
-        run.Record(frame, new HistoryEvent { Type = "EvaluationFailed", Error = error.Error, Cause = error.Cause });
-        throw error;
+        throw EvaluationFailed(frame, QueryEvaluationException.UnexpectedType(condition.ExpressionText ?? string.Empty, condition.FieldName, "boolean", JsonKind(value), value?.ToJsonString() ?? "null"));
     }
 
     private static string JsonKind(JsonNode? node) => node switch
@@ -110,6 +112,30 @@ internal sealed partial class Interpreter
             _ => "boolean",
         },
     };
+
+    private DateTimeOffset JsonataWaitDeadline(Frame frame, JsonataStateFields fields, JsonNode? input, DateTimeOffset now)
+    {
+        var bindings = JsonataScope(frame, input);
+        if (fields.Seconds is { } secondsField)
+        {
+            var seconds = EvaluateJsonata(frame, secondsField, bindings);
+            if (seconds is JsonValue n && n.GetValueKind() == System.Text.Json.JsonValueKind.Number && n.TryGetValue(out long whole) && whole >= 0)
+            {
+                return now.AddSeconds(whole);
+            }
+
+            throw EvaluationFailed(frame, new QueryEvaluationException($"The Seconds field must be a non-negative integer: {seconds?.ToJsonString() ?? "null"}"));
+        }
+
+        var stamp = EvaluateJsonata(frame, fields.Timestamp!, bindings);
+        var text = stamp is JsonValue s && s.TryGetValue(out string? str) ? str : stamp?.ToJsonString() ?? "null";
+        if (WaitTimestamps.TryParse(text, out var until))
+        {
+            return until;
+        }
+
+        throw EvaluationFailed(frame, new QueryEvaluationException($"The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: {text}"));
+    }
 
     private static string? TextOf(JsonNode? node) =>
         node is JsonValue v && v.TryGetValue(out string? s) ? s : node?.ToJsonString();

@@ -111,7 +111,7 @@ internal sealed partial class Interpreter
 
     private async ValueTask<StepResult> ExecuteWaitAsync(Frame frame, WaitStateNode state, bool resuming, CancellationToken cancellationToken)
     {
-        var input = ApplyInputPath(frame, state, frame.StateInput);
+        var input = state.Jsonata is null ? ApplyInputPath(frame, state, frame.StateInput) : frame.StateInput;
         DateTimeOffset until;
         if (resuming && frame.WaitUntil is { } saved)
         {
@@ -134,6 +134,12 @@ internal sealed partial class Interpreter
             await Task.Delay(delay, services.TimeProvider, cancellationToken).ConfigureAwait(false);
         }
 
+        if (state.Jsonata is { } jsonata)
+        {
+            var (jsonataOutput, jsonataAssigned) = JsonataOutput(frame, jsonata, JsonataScope(frame, input), input);
+            return Exit(frame, state, jsonataOutput, jsonataAssigned, state.Next);
+        }
+
         var assigned = ApplyAssign(frame, state, state.Assign, input);
         var output = ApplyOutputPath(frame, state, input);
         return Exit(frame, state, output, assigned, state.Next);
@@ -142,6 +148,11 @@ internal sealed partial class Interpreter
     private DateTimeOffset WaitDeadline(Frame frame, WaitStateNode state, JsonNode? input)
     {
         var now = services.TimeProvider.GetUtcNow();
+        if (state.Jsonata is { } jsonata)
+        {
+            return JsonataWaitDeadline(frame, jsonata, input, now);
+        }
+
         if (state.Seconds is { } seconds)
         {
             return now.AddSeconds(seconds);
