@@ -53,12 +53,16 @@ async function route() {
   }
 
   renderShell(current);
-  const hash = location.hash || (isApprover(current) ? '#/inbox' : '#/mine');
+  const hash = location.hash.startsWith('#/') ? location.hash : (isApprover(current) ? '#/inbox' : '#/mine');
   for (const link of nav.querySelectorAll('a')) {
     if (link.getAttribute('href') === hash.split('?')[0]) link.setAttribute('aria-current', 'page');
   }
 
-  const context = { main, session: current, approver: isApprover(current), config, onStop: stop => { stopCurrent = stop; } };
+  // Each navigation renders into its own container: a slower, older view finishing late fills a detached element
+  // instead of replacing the page the user has moved on to.
+  const view = h('div');
+  replace(main, view);
+  const context = { main: view, session: current, approver: isApprover(current), config, onStop: stop => { stopCurrent = stop; } };
   const match = /^#\/requests\/([A-Za-z0-9-]+)$/.exec(hash);
   try {
     if (match) await requestView(context, match[1]);
@@ -67,7 +71,7 @@ async function route() {
     else if (hash === '#/notifications' && config.development) await notificationsView(context);
     else await myRequestsView(context);
   } catch (error) {
-    replace(main, h('h1', { text: 'Something went wrong' }), notice('error', error.message));
+    replace(view, h('h1', { text: 'Something went wrong' }), notice('error', error.message));
   }
 }
 
@@ -78,7 +82,8 @@ async function boot() {
     renderSignedOut(error.message);
     return;
   }
-  window.addEventListener('hashchange', route);
+  // "#main" (the skip link) moves the focus, it is not a page of its own.
+  window.addEventListener('hashchange', () => { if (!location.hash || location.hash.startsWith('#/')) route(); });
   await route();
 }
 
